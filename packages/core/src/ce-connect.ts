@@ -1,0 +1,66 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, type PropertyValues } from 'lit';
+import { ConnectOptionsElement } from './connect-options-element.js';
+import { ConnectSession } from './connect-session.js';
+import { connectSessionContext } from './context.js';
+import { InvalidAttributeValue } from './attribute-values.js';
+
+/**
+ * One Connect instance for every component element inside it: one client-secret request and one
+ * Connect.js load for the whole section, shared across shadow roots.
+ *
+ * @summary Configures Stripe Connect for the component elements inside it.
+ * @tag ce-connect
+ * @slot - Component elements (`<ce-account-onboarding>`, `<ce-payments>`, …) at any depth.
+ */
+export class CeConnect extends ConnectOptionsElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  private readonly session = new ConnectSession(this);
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: connectSessionContext, initialValue: this.session });
+  }
+
+  /** Logs the Connect session out. */
+  logout(): Promise<void> {
+    return this.session.logout();
+  }
+
+  /** Starts over after a failure: a new client secret and new Stripe elements for every component. */
+  retry(): void {
+    this.session.retry();
+  }
+
+  protected override render(): unknown {
+    return html`<slot></slot>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.hasUpdatedOnce) {
+      this.hasUpdatedOnce = true;
+      return;
+    }
+    const identity = ['publishableKey', 'endpoint', 'fetchClientSecret'] as const;
+    const badAppearance =
+      changed.has('appearance') && this.appearance instanceof InvalidAttributeValue;
+    if (identity.some((name) => changed.has(name)) || badAppearance) {
+      // A different account or source: a new Connect instance (or the configuration error).
+      this.session.retry();
+    } else if (changed.has('appearance') || changed.has('locale')) {
+      try {
+        const { appearance, locale } = this.connectSettings();
+        this.session.update({ appearance, locale });
+      } catch {
+        this.session.retry(); // reports the configuration error on every component
+      }
+    }
+  }
+
+  private hasUpdatedOnce = false;
+}

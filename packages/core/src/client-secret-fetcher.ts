@@ -1,0 +1,56 @@
+import { ConnectElementsError } from './errors.js';
+import { postJson, readClientSecret, type EndpointOptions } from './endpoint-request.js';
+
+/** Where a client secret comes from: the host endpoint, or the page's own function. */
+export interface ClientSecretSource extends EndpointOptions {
+  endpoint?: string | undefined;
+  fetchClientSecret?: (() => Promise<string>) | undefined;
+}
+
+/**
+ * Fetches AccountSession client secrets: one request per call, calls made while one is in flight
+ * share it, and nothing is kept once it settles (Connect asks again when a session expires, and
+ * that must reach the endpoint).
+ */
+export class ClientSecretFetcher {
+  private inFlight: Promise<string> | undefined;
+
+  constructor(
+    private readonly source: () => ClientSecretSource,
+    /** The snake_case names of the components the secret is for. */
+    private readonly components: () => string[],
+  ) {}
+
+  fetch(): Promise<string> {
+    this.inFlight ??= this.request().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async request(): Promise<string> {
+    const source = this.source();
+    const { endpoint, fetchClientSecret } = source;
+    if (fetchClientSecret) {
+      let secret: unknown;
+      try {
+        secret = await fetchClientSecret();
+      } catch (error) {
+        throw new ConnectElementsError(
+          'endpoint_network_error',
+          `fetchClientSecret failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      if (typeof secret !== 'string' || !secret) {
+        throw new ConnectElementsError(
+          'endpoint_invalid_response',
+          'fetchClientSecret did not resolve to a string client secret.',
+        );
+      }
+      return secret;
+    }
+    const url = endpoint!;
+    const answer = await postJson(url, { components: this.components() }, source);
+    return readClientSecret(answer, url);
+  }
+}

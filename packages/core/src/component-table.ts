@@ -1,0 +1,216 @@
+/**
+ * The one table of Connect embedded components.
+ *
+ * Component names, setter names and listener names come from the installed
+ * `@stripe/connect-js` (`connectElementTagNames`, `ConnectElementCustomMethodConfig`,
+ * `ConnectElementCommonMethodConfig`). The only thing Stripe's config does not say at run time
+ * is what kind of value a setter takes; `settingKinds` says it, and the compiler checks every
+ * entry against Stripe's own parameter types, so a setter added by a later `@stripe/connect-js`
+ * fails the type check until it has a kind here.
+ */
+import type * as ConnectJs from '@stripe/connect-js';
+import {
+  ConnectElementCommonMethodConfig,
+  ConnectElementCustomMethodConfig,
+  connectElementTagNames,
+} from './stripe-connect-js.js';
+
+export type ComponentName = ConnectJs.ConnectElementTagName;
+
+type CustomConfig = typeof ConnectJs.ConnectElementCustomMethodConfig;
+type CommonConfig = typeof ConnectJs.ConnectElementCommonMethodConfig;
+
+/** Every method Stripe's element for component `C` has. */
+export type MethodsOf<C extends ComponentName> = CommonConfig &
+  (C extends keyof CustomConfig ? CustomConfig[C] : unknown);
+
+/** `setOnExit` is a listener; `setOnboardingUrl` would not be. */
+type IsListener<K extends string> = K extends `setOn${infer Y}`
+  ? Y extends Capitalize<Y>
+    ? Y extends ''
+      ? false
+      : true
+    : false
+  : false;
+
+type ValueOf<F> = F extends (value: infer V) => void ? V : never;
+
+/** `setFullTermsOfServiceUrl` → `fullTermsOfServiceUrl`. */
+type SettingPropertyName<K> = K extends string
+  ? IsListener<K> extends true
+    ? never
+    : K extends `set${infer X}`
+      ? Uncapitalize<X>
+      : never
+  : never;
+
+type KebabTail<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `-${Lowercase<H>}`}${KebabTail<T>}`
+  : '';
+/** `StepChange` → `step-change`. */
+export type Kebab<S extends string> = S extends `${infer H}${infer T}`
+  ? `${Lowercase<H>}${KebabTail<T>}`
+  : S;
+
+/** `setOnStepChange` → `ce-step-change`. */
+type ListenerEventName<K> = K extends `setOn${infer Y}`
+  ? IsListener<K> extends true
+    ? `ce-${Kebab<Y>}`
+    : never
+  : never;
+
+/** What Stripe passes to listener `L`; `null` for listeners called with nothing. */
+type ListenerDetail<L> =
+  NonNullable<ValueOf<L>> extends (...args: infer A) => void
+    ? A extends [infer D, ...unknown[]]
+      ? D
+      : null
+    : null;
+
+/** The settings of component `C` as typed properties, e.g. `{ collectionOptions?: CollectionOptions }`. */
+export type ConnectComponentSettings<C extends ComponentName> = {
+  [K in keyof MethodsOf<C> as SettingPropertyName<K>]?: Exclude<
+    ValueOf<MethodsOf<C>[K]>,
+    undefined
+  >;
+};
+
+/** Event name → detail for component `C`, e.g. `{ 'ce-step-change': StepChange }`. */
+export type ConnectComponentEventDetails<C extends ComponentName> = {
+  [K in keyof MethodsOf<C> as ListenerEventName<K>]: ListenerDetail<MethodsOf<C>[K]>;
+};
+
+/** Event name → detail for every component. */
+export type AllConnectComponentEventDetails = UnionToIntersection<
+  { [C in ComponentName]: ConnectComponentEventDetails<C> }[ComponentName]
+>;
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (
+  i: infer I,
+) => void
+  ? I
+  : never;
+
+type AllMethods = CommonConfig & UnionToIntersection<CustomConfig[keyof CustomConfig]>;
+type SettingSetterName = {
+  [K in Extract<keyof AllMethods, string>]: SettingPropertyName<K> extends never ? never : K;
+}[Extract<keyof AllMethods, string>];
+
+/** How a setting is written in HTML. */
+export type SettingKind = 'string' | 'boolean' | 'list' | 'json' | 'function';
+
+type KindOf<T> = [Exclude<T, undefined>] extends [string]
+  ? 'string'
+  : [Exclude<T, undefined>] extends [boolean]
+    ? 'boolean'
+    : [Exclude<T, undefined>] extends [readonly string[]]
+      ? 'list'
+      : [Exclude<T, undefined>] extends [(...args: never[]) => unknown]
+        ? 'function'
+        : 'json';
+
+/**
+ * The kind of value each setter of `@stripe/connect-js` takes. The `satisfies` clause makes
+ * this table exact: a missing setter, an unknown one, or a wrong kind is a compile error.
+ */
+export const settingKinds = {
+  setFullTermsOfServiceUrl: 'string',
+  setRecipientTermsOfServiceUrl: 'string',
+  setPrivacyPolicyUrl: 'string',
+  setSkipTermsOfServiceCollection: 'boolean',
+  setCollectionOptions: 'json',
+  setDefaultCard: 'string',
+  setCardSwitching: 'boolean',
+  setFetchEphemeralKey: 'function',
+  setShowSpendControls: 'boolean',
+  setIssuingProgram: 'string',
+  setFinancialAccount: 'string',
+  setDefaultFilters: 'json',
+  setPayment: 'string',
+  setHideProductTaxCodeSelector: 'boolean',
+  setDisplayHeadOfficeCountries: 'list',
+  setDisplayCountries: 'list',
+  setPayout: 'string',
+} as const satisfies { [S in SettingSetterName]: KindOf<ValueOf<AllMethods[S]>> };
+
+/** A setter of a Stripe element, as a property (and maybe an attribute) of a `ce-*` element. */
+export interface SettingSpec {
+  /** Stripe's setter, e.g. `setCollectionOptions`. */
+  readonly setter: string;
+  /** The element property, e.g. `collectionOptions`. */
+  readonly property: string;
+  /** The attribute, e.g. `collection-options`; absent for functions. */
+  readonly attribute: string | undefined;
+  readonly kind: SettingKind;
+}
+
+/** A listener setter of a Stripe element, as a DOM event. */
+export interface ListenerSpec {
+  /** Stripe's setter, e.g. `setOnStepChange`. */
+  readonly setter: string;
+  /** The DOM event, e.g. `ce-step-change`. */
+  readonly event: string;
+}
+
+export interface ComponentSpec {
+  readonly name: ComponentName;
+  /** `ce-account-onboarding` */
+  readonly tagName: `ce-${ComponentName}`;
+  /** `account_onboarding`: the name the host endpoint receives. */
+  readonly sessionName: string;
+  readonly settings: readonly SettingSpec[];
+  readonly listeners: readonly ListenerSpec[];
+  /** Whether the component takes `fetchEphemeralKey` (the issuing components). */
+  readonly usesEphemeralKey: boolean;
+}
+
+/** `CollectionOptions` → `collection-options`. */
+export const kebabCase = (name: string): string =>
+  name.replace(/[A-Z]/g, (letter, index: number) => (index ? '-' : '') + letter.toLowerCase());
+
+const isListenerSetter = (setter: string): boolean => /^setOn[A-Z]/.test(setter);
+
+const hasCustomMethods = (name: ComponentName): name is keyof CustomConfig =>
+  name in ConnectElementCustomMethodConfig;
+
+function describe(name: ComponentName): ComponentSpec {
+  const setters = Object.keys({
+    ...(hasCustomMethods(name) ? ConnectElementCustomMethodConfig[name] : {}),
+    ...ConnectElementCommonMethodConfig,
+  });
+  const settings: SettingSpec[] = [];
+  const listeners: ListenerSpec[] = [];
+  for (const setter of setters) {
+    const stem = setter.slice('set'.length);
+    if (isListenerSetter(setter)) {
+      listeners.push({ setter, event: `ce-${kebabCase(stem.slice('On'.length))}` });
+      continue;
+    }
+    const kind: SettingKind = (settingKinds as Record<string, SettingKind>)[setter] ?? 'json';
+    settings.push({
+      setter,
+      property: stem[0]!.toLowerCase() + stem.slice(1),
+      attribute: kind === 'function' ? undefined : kebabCase(stem),
+      kind,
+    });
+  }
+  return {
+    name,
+    tagName: `ce-${name}`,
+    sessionName: name.replace(/-/g, '_'),
+    settings,
+    listeners,
+    usesEphemeralKey: setters.includes('setFetchEphemeralKey'),
+  };
+}
+
+/** Every Connect embedded component the installed `@stripe/connect-js` knows. */
+export const componentNames: readonly ComponentName[] = connectElementTagNames;
+
+const specs = new Map(componentNames.map((name) => [name, describe(name)]));
+
+/** The settings and listeners of one component. */
+export const componentSpec = (name: ComponentName): ComponentSpec => specs.get(name)!;
+
+/** Whether `setter` has a kind in `settingKinds` (a new Stripe setter would not). */
+export const hasKnownKind = (setter: string): boolean => setter in settingKinds;

@@ -1,0 +1,218 @@
+import type { StripeConnectInstance } from '@stripe/connect-js';
+import {
+  css,
+  html,
+  type PropertyDeclaration,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from 'lit';
+import {
+  InvalidAttributeValue,
+  jsonObjectAttribute,
+  listAttribute,
+  reviveFilterDates,
+} from './attribute-values.js';
+import {
+  componentSpec,
+  type ComponentName,
+  type ComponentSpec,
+  type ConnectComponentSettings,
+  type SettingSpec,
+} from './component-table.js';
+import { ConnectOptionsElement } from './connect-options-element.js';
+import { ConnectSessionController } from './connect-session-controller.js';
+import type { ConnectSessionClient } from './connect-session.js';
+import { postJson } from './endpoint-request.js';
+import { ErrorController, errorPanelStyles } from './error-controller.js';
+import { asConnectElementsError, configurationError, ConnectElementsError } from './errors.js';
+import { ConnectComponentEvent } from './events/component-event.js';
+
+type StripeElement = HTMLElement & Record<string, ((value: unknown) => void) | undefined>;
+
+type EphemeralKey = { issuingCard: string; nonce: string; ephemeralKeySecret: string };
+
+/**
+ * What every Connect component element does; each element is this with the settings and events
+ * of its component (see `connectComponentElement`).
+ *
+ * The Stripe element lives in the light DOM, as a child of this element, because Stripe's
+ * embedded UI is not built for shadow roots.
+ *
+ * @slot - Where the Stripe element is placed.
+ * @slot error - Replaces the default error message.
+ * @csspart error - The error panel shown when the kit's work fails.
+ * @csspart retry - The retry button of the error panel.
+ * @cssprop --ce-error-color - Text colour of the error panel.
+ * @cssprop --ce-error-background - Background of the error panel.
+ * @cssprop --ce-error-border-color - Border colour of the error panel.
+ * @fires {CeErrorEvent} ce-error - The kit's work failed; `detail` is `{code, message, status?}`.
+ */
+export class ConnectComponentElement extends ConnectOptionsElement implements ConnectSessionClient {
+  /** The Connect component this element renders. */
+  declare static readonly component: ComponentName;
+
+  static override styles = [
+    css`
+      :host {
+        display: block;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+    `,
+    errorPanelStyles,
+  ];
+
+  /** `ephemeral-key-endpoint` of the issuing components: builds `fetchEphemeralKey`. */
+  declare ephemeralKeyEndpoint?: string;
+
+  private readonly errors = new ErrorController(this);
+  private readonly sessions = new ConnectSessionController(this);
+  private stripeElement: StripeElement | undefined;
+
+  get spec(): ComponentSpec {
+    return componentSpec((this.constructor as typeof ConnectComponentElement).component);
+  }
+
+  /** Starts over after a failure: a new client secret and a new Stripe element. */
+  retry(): void {
+    this.errors.clear();
+    this.sessions.retry();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.stripeElement && !this.errors.error) this.setAttribute('aria-busy', 'true');
+  }
+
+  /** @internal Connect is ready: create the Stripe element with every setting and listener. */
+  mount(instance: StripeConnectInstance): void {
+    this.unmount();
+    const element = instance.create(this.spec.name) as unknown as StripeElement;
+    this.stripeElement = element;
+    for (const listener of this.spec.listeners) {
+      element[listener.setter]!((detail: unknown) => {
+        this.dispatchEvent(new ConnectComponentEvent(listener.event, detail ?? null));
+      });
+    }
+    for (const setting of this.spec.settings) {
+      const value = this.settingValue(setting);
+      if (value !== undefined) this.pushSetting(setting, value);
+    }
+    this.append(element);
+    this.removeAttribute('aria-busy');
+  }
+
+  /** @internal */
+  unmount(): void {
+    this.stripeElement?.remove();
+    this.stripeElement = undefined;
+    this.errors.clear();
+  }
+
+  /** @internal The kit's work failed: `ce-error`, and the error panel unless cancelled. */
+  fail(error: ConnectElementsError): void {
+    this.removeAttribute('aria-busy');
+    this.errors.report(error);
+  }
+
+  protected override render(): unknown {
+    return html`<slot></slot>${this.errors.render(() => this.retry())}`;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!this.stripeElement) return;
+    for (const setting of this.spec.settings) {
+      const changedByEndpoint =
+        setting.property === 'fetchEphemeralKey' && changed.has('ephemeralKeyEndpoint');
+      if (!changed.has(setting.property) && !changedByEndpoint) continue;
+      const value = this.settingValue(setting);
+      if (value !== undefined || changed.get(setting.property) !== undefined) {
+        this.pushSetting(setting, value);
+      }
+    }
+  }
+
+  private settingValue(setting: SettingSpec): unknown {
+    const value = (this as unknown as Record<string, unknown>)[setting.property];
+    if (
+      setting.property === 'fetchEphemeralKey' &&
+      value === undefined &&
+      this.ephemeralKeyEndpoint
+    ) {
+      return this.fetchEphemeralKeyFrom(this.ephemeralKeyEndpoint);
+    }
+    return setting.setter === 'setDefaultFilters' ? reviveFilterDates(value) : value;
+  }
+
+  private pushSetting(setting: SettingSpec, value: unknown): void {
+    if (value instanceof InvalidAttributeValue) {
+      this.fail(configurationError(value.message));
+      return;
+    }
+    this.stripeElement?.[setting.setter]?.(value);
+  }
+
+  /** `fetchEphemeralKey` for Stripe's issuing components, on the `ephemeral-key-endpoint`. */
+  private fetchEphemeralKeyFrom(url: string) {
+    return async (params: { issuingCard: string; nonce: string }): Promise<EphemeralKey> => {
+      try {
+        const source = this.sessions.requestOptions() ?? this.connectSettings().source;
+        const answer = (await postJson(url, params, source)) as Partial<EphemeralKey> | null;
+        if (typeof answer?.ephemeralKeySecret !== 'string') {
+          throw new ConnectElementsError(
+            'endpoint_invalid_response',
+            `The answer of the endpoint ${url} has no string ephemeralKeySecret.`,
+          );
+        }
+        return answer as EphemeralKey;
+      } catch (error) {
+        const failure = asConnectElementsError(error, 'endpoint_network_error');
+        this.fail(failure);
+        throw failure;
+      }
+    };
+  }
+}
+
+/** A component element class, typed with the settings of component `C`. */
+export type ConnectComponentElementClass<C extends ComponentName> = Omit<
+  typeof ConnectComponentElement,
+  'prototype'
+> & {
+  new (): ConnectComponentElement & ConnectComponentSettings<C>;
+  prototype: ConnectComponentElement & ConnectComponentSettings<C>;
+  readonly component: C;
+};
+
+function propertyDeclarations(spec: ComponentSpec): PropertyDeclarations {
+  const declarations: Record<string, PropertyDeclaration> = {};
+  for (const { property, attribute, kind } of spec.settings) {
+    declarations[property] =
+      kind === 'string'
+        ? { attribute }
+        : kind === 'boolean'
+          ? { attribute, type: Boolean }
+          : kind === 'list'
+            ? { attribute, converter: listAttribute }
+            : kind === 'json'
+              ? { attribute, converter: jsonObjectAttribute(attribute!) }
+              : { attribute: false };
+  }
+  if (spec.usesEphemeralKey)
+    declarations['ephemeralKeyEndpoint'] = { attribute: 'ephemeral-key-endpoint' };
+  return declarations;
+}
+
+/**
+ * The base class of the element for Connect component `name`: its properties, attributes and
+ * events all derived from the component table.
+ */
+export function connectComponentElement<C extends ComponentName>(
+  name: C,
+): ConnectComponentElementClass<C> {
+  return class extends ConnectComponentElement {
+    static override readonly component = name;
+    static override properties = propertyDeclarations(componentSpec(name));
+  } as unknown as ConnectComponentElementClass<C>;
+}

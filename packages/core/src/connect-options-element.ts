@@ -1,0 +1,79 @@
+import type { AppearanceOptions, CssFontSource, CustomFontSource } from '@stripe/connect-js';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { InvalidAttributeValue, jsonObjectAttribute } from './attribute-values.js';
+import type { ConnectSettings } from './connect-session.js';
+import { configurationError } from './errors.js';
+import { VERSION } from './version.js';
+
+/**
+ * What `<ce-connect>` and a standalone component element share: the publishable key, where the
+ * client secret comes from, how the endpoint is asked, and Connect's look and language.
+ */
+export class ConnectOptionsElement extends LitElement {
+  /** The version of Connect Elements that defined this element. */
+  static readonly version = VERSION;
+
+  /** Your Stripe publishable key (`pk_…`). Secret (`sk_`) and restricted (`rk_`) keys are refused. */
+  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+
+  /** URL of the host endpoint that returns `{client_secret}` of an AccountSession. */
+  @property() endpoint?: string;
+
+  /** Replaces `endpoint` entirely: returns a client secret. */
+  @property({ attribute: false }) fetchClientSecret?: () => Promise<string>;
+
+  /** `fetch` credentials mode of the endpoint request. */
+  @property() credentials: RequestCredentials = 'same-origin';
+
+  /** Extra headers of the endpoint request, e.g. a CSRF token. */
+  @property({ attribute: false }) headers?: Record<string, string>;
+
+  /** Milliseconds before an endpoint request is abandoned. */
+  @property({ type: Number }) timeout = 15_000;
+
+  /** Connect's locale; changing it updates the live instance. */
+  @property() locale?: string;
+
+  /** Connect's appearance (JSON attribute or object property); changing it updates the live instance. */
+  @property({ converter: jsonObjectAttribute('appearance') })
+  appearance?: AppearanceOptions | InvalidAttributeValue;
+
+  /** Fonts for Connect. */
+  @property({ attribute: false }) fonts?: Array<CssFontSource | CustomFontSource>;
+
+  /** The settings checked, or a `configuration_error` saying what is wrong. */
+  connectSettings(): ConnectSettings {
+    const { publishableKey: key, endpoint, fetchClientSecret, appearance } = this;
+    if (!key) {
+      throw configurationError(`<${this.localName}> needs a publishable-key.`);
+    }
+    if (/^(sk|rk)_/.test(key)) {
+      throw configurationError(
+        `<${this.localName}> was given a secret or restricted key as publishable-key; it was not used. Use your publishable key (pk_…), and keep secret keys on your server.`,
+      );
+    }
+    if (!key.startsWith('pk_')) {
+      throw configurationError(`<${this.localName}> needs a publishable key that starts with pk_.`);
+    }
+    if (!endpoint && !fetchClientSecret) {
+      throw configurationError(
+        `<${this.localName}> needs an endpoint (or a fetchClientSecret function).`,
+      );
+    }
+    if (appearance instanceof InvalidAttributeValue) throw configurationError(appearance.message);
+    return {
+      publishableKey: key,
+      source: {
+        endpoint,
+        fetchClientSecret,
+        credentials: this.credentials,
+        headers: this.headers,
+        timeout: this.timeout,
+      },
+      appearance,
+      locale: this.locale,
+      fonts: this.fonts,
+    };
+  }
+}

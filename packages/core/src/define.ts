@@ -1,0 +1,23 @@
+/** Registers every Connect Elements element. */
+import './define/ce-connect.js';
+import './define/ce-account-onboarding.js';
+import './define/ce-disputes-list.js';
+import './define/ce-payments.js';
+import './define/ce-payment-details.js';
+import './define/ce-payment-disputes.js';
+import './define/ce-payouts.js';
+import './define/ce-payouts-list.js';
+import './define/ce-payout-details.js';
+import './define/ce-balances.js';
+import './define/ce-account-management.js';
+import './define/ce-notification-banner.js';
+import './define/ce-instant-payouts-promotion.js';
+import './define/ce-issuing-card.js';
+import './define/ce-issuing-cards-list.js';
+import './define/ce-financial-account.js';
+import './define/ce-financial-account-transactions.js';
+import './define/ce-documents.js';
+import './define/ce-tax-registrations.js';
+import './define/ce-tax-settings.js';
+import './define/ce-balance-report.js';
+import './define/ce-payout-reconciliation-report.js';

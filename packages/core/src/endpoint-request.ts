@@ -1,0 +1,108 @@
+import { ConnectElementsError, isAbort } from './errors.js';
+
+/** How the kit talks to the platform's host endpoint. */
+export interface EndpointOptions {
+  /** `fetch` credentials mode; `same-origin` by default. */
+  credentials?: RequestCredentials;
+  /** Extra request headers, e.g. a CSRF token. */
+  headers?: Record<string, string>;
+  /** Milliseconds before the request is abandoned; 15000 by default. */
+  timeout?: number;
+  /** Cancels the request quietly (the promise rejects with an `AbortError`). */
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_TIMEOUT = 15_000;
+
+/**
+ * `POST url` with a JSON body and JSON answer, as the SPEC's host-endpoint request. Failures are
+ * `ConnectElementsError`s with an `endpoint_*` code; an abort through `signal` rejects with the
+ * `AbortError` so callers can stay quiet.
+ */
+export async function postJson(
+  url: string,
+  body: unknown,
+  options: EndpointOptions = {},
+): Promise<unknown> {
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const controller = new AbortController();
+  const timedOut = new ConnectElementsError(
+    'endpoint_timeout',
+    `The endpoint ${url} did not answer within ${timeout} ms.`,
+  );
+  const onAbort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort);
+  const timer = setTimeout(() => controller.abort(timedOut), timeout);
+  try {
+    options.signal?.throwIfAborted();
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        credentials: options.credentials ?? 'same-origin',
+        headers: {
+          ...options.headers,
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+        },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+    } catch {
+      throw controller.signal.aborted
+        ? controller.signal.reason
+        : new ConnectElementsError(
+            'endpoint_network_error',
+            `The endpoint ${url} could not be reached.`,
+          );
+    }
+    if (!response.ok) {
+      // Drain without reading: an error body may echo what we must not show.
+      void response.body?.cancel().catch(() => {});
+      throw new ConnectElementsError(
+        'endpoint_http_error',
+        `The endpoint ${url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+        { status: response.status },
+      );
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      throw controller.signal.aborted
+        ? controller.signal.reason
+        : new ConnectElementsError(
+            'endpoint_network_error',
+            `The answer of the endpoint ${url} was cut off.`,
+          );
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new ConnectElementsError(
+        'endpoint_invalid_response',
+        `The endpoint ${url} did not answer with JSON.`,
+      );
+    }
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The client secret of a host-endpoint answer: `client_secret`, or `clientSecret`. */
+export function readClientSecret(answer: unknown, url: string): string {
+  const record = (answer ?? {}) as Record<string, unknown>;
+  const secret = record['client_secret'] ?? record['clientSecret'];
+  if (typeof answer !== 'object' || typeof secret !== 'string' || secret === '') {
+    throw new ConnectElementsError(
+      'endpoint_invalid_response',
+      `The answer of the endpoint ${url} has no string client_secret.`,
+    );
+  }
+  return secret;
+}
+
+/** Whether `error` ends a request that its owner cancelled, and should pass quietly. */
+export const isCancelled = (error: unknown, signal: AbortSignal): boolean =>
+  isAbort(error) || (signal.aborted && error === signal.reason);

@@ -1,0 +1,104 @@
+/**
+ * A host endpoint for the browser tests, served by the test runner's dev server, which fails in
+ * every way the SPEC's error table names and records what it was asked.
+ *
+ * `POST /api/test/secret?bucket=B&status=500&body=html&delay=300` — `bucket` groups the
+ * requests of one test, `GET /api/test/requests?bucket=B` returns them.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+const buckets = new Map<string, RecordedRequest[]>();
+let issued = 0;
+
+const readBody = (request: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let text = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (text += chunk));
+    request.on('end', () => resolve(text));
+    request.on('error', reject);
+  });
+
+const json = (response: ServerResponse, status: number, body: unknown) => {
+  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+};
+
+/** The answer `kind` asks for, after the request was recorded. */
+function answer(response: ServerResponse, params: URLSearchParams, bucket: string, body: unknown) {
+  const status = Number(params.get('status') ?? 200);
+  switch (params.get('body')) {
+    case 'html':
+      response.writeHead(status, { 'Content-Type': 'text/html' });
+      response.end('<!doctype html><title>Sign in</title><p>Please sign in</p>');
+      return;
+    case 'no-secret':
+      json(response, status, { ok: true, expires_at: 0 });
+      return;
+    case 'camel':
+      json(response, status, { clientSecret: `accs_secret__test_${bucket}_${++issued}` });
+      return;
+    case 'truncated':
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end('{"client_secret": "accs_secret__tr');
+      return;
+    case 'ephemeral-key': {
+      const { issuingCard, nonce } = (body ?? {}) as { issuingCard?: string; nonce?: string };
+      json(response, status, {
+        issuingCard,
+        nonce,
+        ephemeralKeySecret: `ek_test_secret_${++issued}`,
+      });
+      return;
+    }
+    default:
+      if (status >= 400) {
+        json(response, status, { error: { message: `test endpoint answered ${status}` } });
+      } else {
+        json(response, status, {
+          client_secret: `accs_secret__test_${bucket}_${++issued}`,
+          expires_at: Math.floor(Date.now() / 1000) + 1800,
+        });
+      }
+  }
+}
+
+/** Connect-style middleware for the dev server. */
+export async function testEndpoint(
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: () => Promise<unknown>,
+): Promise<unknown> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (!url.pathname.startsWith('/api/test/')) return next();
+  const bucket = url.searchParams.get('bucket') ?? 'default';
+  if (url.pathname === '/api/test/requests') {
+    json(response, 200, buckets.get(bucket) ?? []);
+    return;
+  }
+  const text = await readBody(request);
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // recorded as text
+  }
+  const recorded = buckets.get(bucket) ?? [];
+  recorded.push({
+    method: request.method ?? '',
+    path: url.pathname,
+    headers: request.headers,
+    body,
+  });
+  buckets.set(bucket, recorded);
+  const delay = Number(url.searchParams.get('delay') ?? 0);
+  if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+  if (!response.destroyed) answer(response, url.searchParams, bucket, body);
+}

@@ -1,0 +1,61 @@
+// Browser tests: headless Chromium (Debian's, or CHROME_PATH) through Playwright, running the
+// real @stripe/connect-js and @stripe/stripe-js loaders with only Stripe's CDN stood in for.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { createStandInPage, stripeCdnCommands } from './test/support/wtr-plugins.ts';
+import { testEndpoint } from './test/support/test-endpoint.ts';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** The CommonJS entries of Stripe's loaders, answered with their ES module builds. */
+const esmBuilds = {
+  '@stripe/connect-js/pure.js': '/node_modules/@stripe/connect-js/dist/pure.esm.js',
+  '@stripe/stripe-js/pure': '/node_modules/@stripe/stripe-js/dist/pure.mjs',
+};
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
+  concurrency: 2,
+  middleware: [
+    (ctx, next) =>
+      testEndpoint(ctx.req, ctx.res, next).then(() => {
+        if (ctx.req.url?.startsWith('/api/test/')) ctx.respond = false;
+      }),
+  ],
+  plugins: [
+    {
+      name: 'stripe-esm-builds',
+      resolveImport: ({ source }) => esmBuilds[source],
+    },
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    stripeCdnCommands,
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+      createPage: createStandInPage,
+    }),
+  ],
+  testFramework: { config: { timeout: 10000 } },
+  coverage: true,
+  coverageConfig: {
+    include: ['packages/core/src/**'],
+    exclude: ['**/node_modules/**'],
+    threshold: { statements: 90, branches: 85, functions: 90, lines: 90 },
+    reportDir: 'coverage/browser',
+  },
+};
