@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { InvalidAttributeValue, jsonObjectAttribute } from './attribute-values.js';
 import type { ConnectSettings } from './connect-session.js';
 import { configurationError } from './errors.js';
+import { checkPublishableKey } from './publishable-key.js';
 import { VERSION } from './version.js';
 
 /**
@@ -44,18 +45,8 @@ export class ConnectOptionsElement extends LitElement {
 
   /** The settings checked, or a `configuration_error` saying what is wrong. */
   connectSettings(): ConnectSettings {
-    const { publishableKey: key, endpoint, fetchClientSecret, appearance } = this;
-    if (!key) {
-      throw configurationError(`<${this.localName}> needs a publishable-key.`);
-    }
-    if (/^(sk|rk)_/.test(key)) {
-      throw configurationError(
-        `<${this.localName}> was given a secret or restricted key as publishable-key; it was not used. Use your publishable key (pk_…), and keep secret keys on your server.`,
-      );
-    }
-    if (!key.startsWith('pk_')) {
-      throw configurationError(`<${this.localName}> needs a publishable key that starts with pk_.`);
-    }
+    const { endpoint, fetchClientSecret, appearance } = this;
+    const key = checkPublishableKey(this.publishableKey, this.localName);
     if (!endpoint && !fetchClientSecret) {
       throw configurationError(
         `<${this.localName}> needs an endpoint (or a fetchClientSecret function).`,

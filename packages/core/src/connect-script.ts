@@ -30,11 +30,14 @@ export function loadConnectScript(): Promise<void> {
       loading = undefined;
       reject(new ConnectElementsError('script_load_error', message));
     };
-    script.addEventListener('load', () =>
-      isStripeConnectDefined()
-        ? resolve()
-        : fail('Connect.js loaded but did not define window.StripeConnect.'),
-    );
+    script.addEventListener('load', () => {
+      if (!isStripeConnectDefined()) {
+        fail('Connect.js loaded but did not define window.StripeConnect.');
+        return;
+      }
+      loading = undefined; // from now on window.StripeConnect answers
+      resolve();
+    });
     script.addEventListener('error', () =>
       fail(`Connect.js could not be loaded from ${CONNECT_JS_URL}.`),
     );

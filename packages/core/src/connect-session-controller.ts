@@ -45,7 +45,7 @@ export class ConnectSessionController implements ReactiveController {
     clearTimeout(this.releaseTimer);
     this.releaseTimer = undefined;
     const session = this.findSession();
-    if (session === this.session) return;
+    if (session && session === this.session) return; // moved within the same provider
     this.session?.detach(this.host);
     this.session = session;
     if (session) {
