@@ -40,6 +40,10 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     plugins: { 'no-only-tests': noOnlyTests },
-    rules: { 'no-only-tests/no-only-tests': 'error' },
+    rules: {
+      'no-only-tests/no-only-tests': 'error',
+      // chai's property assertions: expect(x).to.exist
+      '@typescript-eslint/no-unused-expressions': 'off',
+    },
   },
 );

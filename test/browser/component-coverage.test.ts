@@ -14,7 +14,8 @@ import { settingKinds, type CeConnect } from '../../packages/core/src/index.js';
 import { defaultListenerDetail } from '../../packages/testing/src/stand-in/listener-details.js';
 import { endpoint, mounted, until } from './support/harness.js';
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
+const kebab = (name: string) =>
+  name.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
 const setterStem = (setter: string) => setter.slice('set'.length);
 
 const methodsOf = (name: string) =>
@@ -51,7 +52,8 @@ describe('every Connect component of the installed @stripe/connect-js', () => {
       });
 
       it('reaches every setter from its attribute before load, and its property after', async () => {
-        const element = document.createElement(`ce-${name}`) as HTMLElement & Record<string, unknown>;
+        const element = document.createElement(`ce-${name}`) as unknown as HTMLElement &
+          Record<string, unknown>;
         for (const setter of setters) {
           const kind = settingKinds[setter as keyof typeof settingKinds];
           const [attribute, first] = samples[kind]!;
@@ -84,7 +86,8 @@ describe('every Connect component of the installed @stripe/connect-js', () => {
 
       if (setters.length) {
         it('reaches every setter from its property set before load', async () => {
-          const element = document.createElement(`ce-${name}`) as HTMLElement & Record<string, unknown>;
+          const element = document.createElement(`ce-${name}`) as unknown as HTMLElement &
+            Record<string, unknown>;
           for (const setter of setters) {
             const kind = settingKinds[setter as keyof typeof settingKinds];
             element[setter[3]!.toLowerCase() + setter.slice(4)] = samples[kind]![2];
@@ -119,7 +122,10 @@ describe('every Connect component of the installed @stripe/connect-js', () => {
           expect(received, type).to.have.length(1);
           const expected = defaultListenerDetail(setter, stripe.localName) ?? null;
           expect(received[0]!.detail, type).to.deep.equal(expected);
-          expect(received[0]!.bubbles && received[0]!.composed, `${type} bubbles, composed`).to.equal(true);
+          expect(
+            received[0]!.bubbles && received[0]!.composed,
+            `${type} bubbles, composed`,
+          ).to.equal(true);
           expect(received[0]!.target).to.equal(element);
         }
       });

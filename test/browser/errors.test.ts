@@ -102,7 +102,10 @@ describe('ce-error', () => {
       [{ 'publishable-key': 'sk_test_abc', endpoint: '/x' }, /secret or restricted key/],
       [{ 'publishable-key': 'rk_test_abc', endpoint: '/x' }, /secret or restricted key/],
       [{ 'publishable-key': 'pk_test_abc' }, /endpoint/],
-      [{ 'publishable-key': 'pk_test_abc', endpoint: '/x', appearance: '{oops' }, /appearance.*JSON/],
+      [
+        { 'publishable-key': 'pk_test_abc', endpoint: '/x', appearance: '{oops' },
+        /appearance.*JSON/,
+      ],
     ];
     for (const [attributes, message] of configs) {
       const provider = document.createElement('ce-connect');

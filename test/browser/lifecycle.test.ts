@@ -14,7 +14,9 @@ describe('component elements', () => {
     provider.setAttribute('endpoint', api.url);
     provider.innerHTML = connectElementTagNames.map((name) => `<ce-${name}></ce-${name}>`).join('');
     (await fixture(html`<div></div>`)).append(provider);
-    const stripes = await Promise.all([...provider.children].map((el) => mounted(el as HTMLElement)));
+    const stripes = await Promise.all(
+      [...provider.children].map((el) => mounted(el as HTMLElement)),
+    );
     expect(stripes).to.have.length(21);
     expect(new Set(stripes.map((stripe) => stripe.connector)).size).to.equal(1);
     const requests = await api.requests();
@@ -39,7 +41,8 @@ describe('component elements', () => {
     const api = endpoint();
     const provider = await fixture<CeConnect>(html`
       <ce-connect publishable-key="pk_test_move" endpoint=${api.url}>
-        <section id="a"><ce-payouts></ce-payouts></section><section id="b"></section>
+        <section id="a"><ce-payouts></ce-payouts></section>
+        <section id="b"></section>
       </ce-connect>
     `);
     const payouts = provider.querySelector('ce-payouts')!;
@@ -56,7 +59,9 @@ describe('component elements', () => {
     const errors: Event[] = [];
     document.addEventListener('ce-error', (event) => errors.push(event));
     const provider = await fixture<CeConnect>(html`
-      <ce-connect publishable-key="pk_test_gone" endpoint=${api.url}><ce-payments></ce-payments></ce-connect>
+      <ce-connect publishable-key="pk_test_gone" endpoint=${api.url}
+        ><ce-payments></ce-payments
+      ></ce-connect>
     `);
     await tick();
     provider.remove();
@@ -67,7 +72,9 @@ describe('component elements', () => {
 
   it('drop their Stripe element when removed for good', async () => {
     const provider = await fixture<CeConnect>(html`
-      <ce-connect publishable-key="pk_test_rm" endpoint=${endpoint().url}><ce-payments></ce-payments></ce-connect>
+      <ce-connect publishable-key="pk_test_rm" endpoint=${endpoint().url}
+        ><ce-payments></ce-payments
+      ></ce-connect>
     `);
     const payments = provider.querySelector('ce-payments')!;
     await mounted(payments);
@@ -81,7 +88,9 @@ describe('component elements', () => {
     const second = endpoint();
     const container = await fixture<HTMLElement>(html`
       <div>
-        <ce-connect id="one" publishable-key="pk_test_one" endpoint=${first.url}><ce-payouts></ce-payouts></ce-connect>
+        <ce-connect id="one" publishable-key="pk_test_one" endpoint=${first.url}
+          ><ce-payouts></ce-payouts
+        ></ce-connect>
         <ce-connect id="two" publishable-key="pk_test_two" endpoint=${second.url}></ce-connect>
       </div>
     `);
@@ -89,9 +98,9 @@ describe('component elements', () => {
     await mounted(payouts);
     container.querySelector('#two')!.append(payouts);
     const stripe = await until(() => {
-      const candidate = payouts.querySelector<HTMLElement & { connector?: { publishableKey: string } }>(
-        'stripe-connect-payouts',
-      );
+      const candidate = payouts.querySelector<
+        HTMLElement & { connector?: { publishableKey: string } }
+      >('stripe-connect-payouts');
       return candidate?.connector?.publishableKey === 'pk_test_two' ? candidate : undefined;
     }, 'the second provider’s element');
     expect(stripe).to.exist;
@@ -181,7 +190,9 @@ describe('component elements', () => {
     await until(() => before.connector!.status === 'ready', 'ready');
     provider.retry();
     const after = await until(() => {
-      const stripe = provider.querySelector('ce-payments')!.querySelector<typeof before>('stripe-connect-payments');
+      const stripe = provider
+        .querySelector('ce-payments')!
+        .querySelector<typeof before>('stripe-connect-payments');
       return stripe && stripe !== before && stripe.connector ? stripe : undefined;
     }, 'a new Stripe element');
     expect(after.connector).not.to.equal(before.connector);
