@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { InvalidAttributeValue, jsonObjectAttribute } from './attribute-values.js';
 import type { ConnectSettings } from './connect-session.js';
+import { checkEndpointOptions } from './endpoint-request.js';
 import { configurationError } from './errors.js';
 import { checkPublishableKey } from './publishable-key.js';
 import { VERSION } from './version.js';
@@ -53,15 +54,11 @@ export class ConnectOptionsElement extends LitElement {
       );
     }
     if (appearance instanceof InvalidAttributeValue) throw configurationError(appearance.message);
+    const request = { credentials: this.credentials, headers: this.headers, timeout: this.timeout };
+    checkEndpointOptions(request, this.localName);
     return {
       publishableKey: key,
-      source: {
-        endpoint,
-        fetchClientSecret,
-        credentials: this.credentials,
-        headers: this.headers,
-        timeout: this.timeout,
-      },
+      source: { endpoint, fetchClientSecret, ...request },
       appearance,
       locale: this.locale,
       fonts: this.fonts,

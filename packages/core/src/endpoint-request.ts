@@ -1,4 +1,4 @@
-import { ConnectElementsError, isAbort } from './errors.js';
+import { configurationError, ConnectElementsError, isAbort } from './errors.js';
 
 /** How the kit talks to the platform's host endpoint. */
 export interface EndpointOptions {
@@ -13,6 +13,21 @@ export interface EndpointOptions {
 }
 
 export const DEFAULT_TIMEOUT = 15_000;
+
+const CREDENTIALS: readonly string[] = ['same-origin', 'include', 'omit'];
+
+/** Throws a `configuration_error` for a `credentials` or `timeout` fetch would misread. */
+export function checkEndpointOptions(options: EndpointOptions, tagName: string): void {
+  if (options.credentials !== undefined && !CREDENTIALS.includes(options.credentials)) {
+    throw configurationError(
+      `<${tagName}> credentials must be same-origin, include or omit, not "${options.credentials}".`,
+    );
+  }
+  const { timeout } = options;
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
+    throw configurationError(`<${tagName}> timeout must be a positive number of milliseconds.`);
+  }
+}
 
 /**
  * `POST url` with a JSON body and JSON answer, as the SPEC's host-endpoint request. Failures are
