@@ -186,4 +186,28 @@ describe('ce-error', () => {
     expect(payments.shadowRoot!.querySelector('[role="alert"]')).to.exist;
     await expect(payments).to.be.accessible();
   });
+
+  it('reports a fetchClientSecret that throws or resolves to no string', async () => {
+    const failures: Array<[() => Promise<string>, string]> = [
+      [() => Promise.reject(new Error('session expired')), 'endpoint_network_error'],
+      [() => Promise.resolve(42 as unknown as string), 'endpoint_invalid_response'],
+    ];
+    for (const [fetchClientSecret, code] of failures) {
+      const provider = document.createElement('ce-connect');
+      provider.publishableKey = 'pk_test_fn';
+      provider.fetchClientSecret = fetchClientSecret;
+      provider.innerHTML = '<ce-payouts></ce-payouts>';
+      const failed = nextEvent<ErrorEvent>(provider, 'ce-error');
+      document.body.append(provider);
+      const event = await failed;
+      provider.remove();
+      expect(event.detail.code).to.equal(code);
+    }
+  });
+
+  it('accepts clientSecret in camelCase from the endpoint', async () => {
+    const { payments } = await providerWith(endpoint({ body: 'camel' }).url);
+    const stripe = await mounted(payments);
+    await until(() => stripe.connector!.status === 'ready', 'ready');
+  });
 });
