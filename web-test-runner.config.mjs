@@ -4,17 +4,20 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createStandInPage, stripeCdnCommands } from './test/support/wtr-plugins.ts';
 import { testEndpoint } from './test/support/test-endpoint.ts';
+import { faultEndpointMiddleware } from './test/support/fault-endpoint.ts';
+import { reactEsm } from './test/support/react-esm.ts';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /** The CommonJS entries of Stripe's loaders, answered with their ES module builds. */
 const esmBuilds = {
   '@stripe/connect-js/pure.js': '/node_modules/@stripe/connect-js/dist/pure.esm.js',
-  '@stripe/stripe-js/pure': '/node_modules/@stripe/stripe-js/dist/pure.mjs',
+  // Vue's browser build, with the template compiler (the tests' templates are strings).
+  vue: '/node_modules/vue/dist/vue.esm-browser.prod.js',
 };
 
 export default {
-  files: ['test/browser/**/*.test.ts'],
+  files: ['test/browser/**/*.test.ts', 'test/browser/**/*.test.tsx'],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   concurrency: 2,
   middleware: [
@@ -25,13 +28,15 @@ export default {
       ctx.status = 200;
       return testEndpoint(ctx.req, ctx.res, next);
     },
+    faultEndpointMiddleware, // /api/fault: any answer the fault suite describes
   ],
   plugins: [
     {
       name: 'stripe-esm-builds',
       resolveImport: ({ source }) => esmBuilds[source],
     },
-    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    reactEsm,
+    esbuildPlugin({ ts: true, tsx: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     stripeCdnCommands,
   ],
   browsers: [

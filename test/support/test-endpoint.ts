@@ -2,7 +2,8 @@
  * A host endpoint for the browser tests, served by the test runner's dev server, which fails in
  * every way the SPEC's error table names and records what it was asked.
  *
- * `POST /api/test/secret?bucket=B&status=500&body=html&delay=300` — `bucket` groups the
+ * `POST /api/test/secret?bucket=B&status=500&body=html&delay=300` (`body=fc-session` answers a
+ * Financial Connections Session secret) — `bucket` groups the
  * requests of one test, `GET /api/test/requests?bucket=B` returns them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -41,6 +42,12 @@ function answer(response: ServerResponse, params: URLSearchParams, bucket: strin
       return;
     case 'no-secret':
       json(response, status, { ok: true, expires_at: 0 });
+      return;
+    case 'fc-session':
+      json(response, status, {
+        client_secret: `fcsess_client_secret_test_${bucket}_${++issued}`,
+        expires_at: Math.floor(Date.now() / 1000) + 1800,
+      });
       return;
     case 'camel':
       json(response, status, { clientSecret: `accs_secret__test_${bucket}_${++issued}` });

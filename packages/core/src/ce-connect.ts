@@ -1,5 +1,4 @@
-import { ContextProvider } from '@lit/context';
-import { css, html, type PropertyValues } from 'lit';
+import { css, type PropertyValues } from '@lit/reactive-element';
 import { ConnectOptionsElement } from './connect-options-element.js';
 import { ConnectSession } from './connect-session.js';
 import { connectSessionContext } from './context.js';
@@ -24,7 +23,14 @@ export class CeConnect extends ConnectOptionsElement {
 
   constructor() {
     super();
-    new ContextProvider(this, { context: connectSessionContext, initialValue: this.session });
+    // Offers the session through the context protocol (`@lit/context`'s `context-request`
+    // event), answered here directly: the session never changes, so `ContextProvider`'s
+    // subscription machinery (1.6 kB minified) would have nothing to do.
+    this.addEventListener('context-request', (event) => {
+      if (event.context !== connectSessionContext) return;
+      event.stopPropagation();
+      event.callback(this.session);
+    });
   }
 
   /** Logs the Connect session out. */
@@ -37,19 +43,19 @@ export class CeConnect extends ConnectOptionsElement {
     this.session.retry();
   }
 
-  protected override render(): unknown {
-    return html`<slot></slot>`;
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     if (!this.hasUpdatedOnce) {
       this.hasUpdatedOnce = true;
       return;
     }
     const identity = ['publishableKey', 'endpoint', 'fetchClientSecret'] as const;
-    const badAppearance =
-      changed.has('appearance') && this.appearance instanceof InvalidAttributeValue;
-    if (identity.some((name) => changed.has(name)) || badAppearance) {
+    // An unreadable appearance fails the session; a readable one after it starts it again
+    // (there is no live instance to `update`).
+    const appearanceValidity =
+      changed.has('appearance') &&
+      (this.appearance instanceof InvalidAttributeValue ||
+        changed.get('appearance') instanceof InvalidAttributeValue);
+    if (identity.some((name) => changed.has(name)) || appearanceValidity) {
       // A different account or source: a new Connect instance (or the configuration error).
       this.session.retry();
     } else if (changed.has('appearance') || changed.has('locale')) {

@@ -1,11 +1,10 @@
 import type { StripeConnectInstance } from '@stripe/connect-js';
 import {
   css,
-  html,
   type PropertyDeclaration,
   type PropertyDeclarations,
   type PropertyValues,
-} from 'lit';
+} from '@lit/reactive-element';
 import {
   InvalidAttributeValue,
   jsonObjectAttribute,
@@ -66,9 +65,11 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
   /** `ephemeral-key-endpoint` of the issuing components: builds `fetchEphemeralKey`. */
   declare ephemeralKeyEndpoint?: string;
 
-  private readonly errors = new ErrorController(this);
+  private readonly errors = new ErrorController(this, () => this.retry());
   private readonly sessions = new ConnectSessionController(this);
   private stripeElement: StripeElement | undefined;
+  /** The configuration error of each setting whose value was refused, until it is corrected. */
+  private readonly refusedSettings = new Map<string, ConnectElementsError>();
 
   get spec(): ComponentSpec {
     return componentSpec((this.constructor as typeof ConnectComponentElement).component);
@@ -107,6 +108,7 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
   unmount(): void {
     this.stripeElement?.remove();
     this.stripeElement = undefined;
+    this.refusedSettings.clear();
     this.errors.clear();
   }
 
@@ -114,10 +116,6 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
   fail(error: ConnectElementsError): void {
     this.removeAttribute('aria-busy');
     this.errors.report(error);
-  }
-
-  protected override render(): unknown {
-    return html`<slot></slot>${this.errors.render(() => this.retry())}`;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -146,9 +144,17 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
   }
 
   private pushSetting(setting: SettingSpec, value: unknown): void {
+    const refused = this.refusedSettings.get(setting.setter);
     if (value instanceof InvalidAttributeValue) {
-      this.fail(configurationError(value.message));
+      const error = configurationError(value.message);
+      this.refusedSettings.set(setting.setter, error);
+      this.fail(error);
       return;
+    }
+    if (refused) {
+      // The value this setting's configuration_error was about has been corrected.
+      this.refusedSettings.delete(setting.setter);
+      if (this.errors.error === refused) this.errors.clear();
     }
     this.stripeElement?.[setting.setter]?.(value);
   }

@@ -1,6 +1,6 @@
 import type { AppearanceOptions, CssFontSource, CustomFontSource } from '@stripe/connect-js';
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { ReactiveElement } from '@lit/reactive-element';
+import { property } from '@lit/reactive-element/decorators/property.js';
 import { InvalidAttributeValue, jsonObjectAttribute } from './attribute-values.js';
 import type { ConnectSettings } from './connect-session.js';
 import { checkEndpointOptions } from './endpoint-request.js';
@@ -11,8 +11,12 @@ import { VERSION } from './version.js';
 /**
  * What `<ce-connect>` and a standalone component element share: the publishable key, where the
  * client secret comes from, how the endpoint is asked, and Connect's look and language.
+ *
+ * A `ReactiveElement` (Lit's properties, attributes, controllers and styles) rather than a
+ * `LitElement`: the shadow DOM of these elements is a `<slot>` and the error panel, built with a
+ * few DOM calls, so lit-html (~2.4 kB gzip) stays out of the page.
  */
-export class ConnectOptionsElement extends LitElement {
+export class ConnectOptionsElement extends ReactiveElement {
   /** The version of Connect Elements that defined this element. */
   static readonly version = VERSION;
 
@@ -43,6 +47,13 @@ export class ConnectOptionsElement extends LitElement {
 
   /** Fonts for Connect. */
   @property({ attribute: false }) fonts?: Array<CssFontSource | CustomFontSource>;
+
+  /** The shadow root, holding the default slot the light-DOM content shows through. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.append(document.createElement('slot'));
+    return root;
+  }
 
   /** The settings checked, or a `configuration_error` saying what is wrong. */
   connectSettings(): ConnectSettings {

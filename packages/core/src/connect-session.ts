@@ -48,6 +48,8 @@ export class ConnectSession {
   /** The current attempt; aborting it cancels its request and drops its late results. */
   private attempt: AbortController | undefined;
   private scheduled = false;
+  /** Connect.js loading for the current attempt, started as soon as a client attached. */
+  private script: Promise<void> | undefined;
 
   constructor(private readonly host: ConnectSessionHost) {}
 
@@ -103,12 +105,16 @@ export class ConnectSession {
     this.attempt = undefined;
     this.instance = undefined;
     this.error = undefined;
+    this.script = undefined;
   }
 
   /** Starts after the current task's elements have attached, so one request names them all. */
   private schedule(): void {
     if (this.scheduled || this.attempt) return;
     this.scheduled = true;
+    // Connect.js starts loading at once, not after the microtask: the elements still being
+    // upgraded in this task (a hundred take several milliseconds) overlap its download.
+    this.script ??= this.preloadScript();
     queueMicrotask(() => {
       this.scheduled = false;
       if (this.clients.size && !this.attempt) void this.start();
@@ -138,7 +144,7 @@ export class ConnectSession {
       // The first secret is asked for while Connect.js loads, and handed to Connect's own
       // first call, so an initialisation costs one request.
       let firstSecret: Promise<string> | undefined = requestSecret();
-      await loadConnectScript();
+      await (this.script ?? loadConnectScript());
       if (signal.aborted) return;
       this.instance = initializeConnect({
         publishableKey: settings.publishableKey,
@@ -155,6 +161,18 @@ export class ConnectSession {
     } catch (error) {
       if (!signal.aborted) this.fail(asConnectElementsError(error, 'script_load_error'), attempt);
     }
+  }
+
+  /** Starts loading Connect.js, unless the settings are unusable (`start` reports that). */
+  private preloadScript(): Promise<void> | undefined {
+    try {
+      this.host.connectSettings();
+    } catch {
+      return undefined;
+    }
+    const script = loadConnectScript();
+    script.catch(() => {}); // reported by `start`, which awaits this same promise
+    return script;
   }
 
   private fail(error: ConnectElementsError, attempt: AbortController): void {

@@ -21,3 +21,4 @@ import './define/ce-tax-registrations.js';
 import './define/ce-tax-settings.js';
 import './define/ce-balance-report.js';
 import './define/ce-payout-reconciliation-report.js';
+import './define/ce-financial-connections.js';

@@ -25,6 +25,16 @@ export { CeTaxSettings } from './components/ce-tax-settings.js';
 export { CeBalanceReport } from './components/ce-balance-report.js';
 export { CePayoutReconciliationReport } from './components/ce-payout-reconciliation-report.js';
 export {
+  CeFinancialConnections,
+  CeFinancialConnectionsCancelEvent,
+  CeFinancialConnectionsSuccessEvent,
+  type FinancialConnectionsAccount,
+  type FinancialConnectionsCancelDetail,
+  type FinancialConnectionsCollect,
+  type FinancialConnectionsResult,
+  type FinancialConnectionsSuccessDetail,
+} from './ce-financial-connections.js';
+export {
   ConnectComponentElement,
   connectComponentElement,
   type ConnectComponentElementClass,

@@ -12,3 +12,17 @@ export {
 } from './stand-in-scripts.js';
 export { defaultListenerDetail } from './stand-in/listener-details.js';
 export type { StandInControls, StandInInstance, StandInElement } from './stand-in/connect-js.js';
+export type {
+  StripeStandInAction,
+  StripeStandInCall,
+  StripeStandInControls,
+  StripeStandInError,
+  StripeStandInFlow,
+} from './stand-in/stripe-js.js';
+export {
+  createOfflineStripe,
+  type LinkedAccountDetails,
+  type OfflineStripe,
+  type OfflineStripeOptions,
+} from './offline-stripe.js';
+export { parseOfflineClientSecret } from './offline-secret.js';

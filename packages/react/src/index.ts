@@ -1,0 +1,20 @@
+/**
+ * `@connect-elements/react`: a React component for every Connect Elements element, made with
+ * `@lit/react` from the core's component table. Each registers its element when it is made;
+ * objects and functions are set as element properties, and `ce-*` events arrive through `on…`
+ * props. Safe to import and render on the server.
+ */
+export * from './components.js';
+export {
+  eventPropName,
+  type ConnectComponentEventProps,
+  type ConnectComponentInstance,
+  type ConnectComponentProps,
+  type ConnectComponentWrapper,
+  type ConnectOptionProps,
+  type ElementEvents,
+  type ElementProps,
+  type ElementWrapper,
+  type EventPropName,
+  type PascalCase,
+} from './wrappers.js';

@@ -1,0 +1,207 @@
+/**
+ * React components made from the custom elements with `@lit/react`'s `createComponent`: element
+ * properties are set as properties (objects and functions included), `ce-*` events arrive
+ * through `on…` props, and the element is registered when its component is made.
+ */
+import {
+  componentSpec,
+  defineElement,
+  type CeErrorEvent,
+  type ComponentName,
+  type ConnectComponentElementClass,
+  type ConnectComponentEvent,
+  type ConnectComponentEventDetails,
+  type ConnectComponentSettings,
+  type ConnectOptionsElement,
+} from '@connect-elements/core';
+import { createComponent } from '@lit/react';
+import { isServer, type LitElement } from 'lit';
+import React from 'react';
+
+/** `step-change` → `StepChange`. */
+export type PascalCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Capitalize<Head>}${PascalCase<Tail>}`
+  : Capitalize<S>;
+
+/**
+ * The React prop of DOM event `E`: `ce-step-change` → `onStepChange`. An element's own prefix is
+ * dropped: `ce-financial-connections-success` on `<ce-financial-connections>` → `onSuccess`.
+ */
+export type EventPropName<
+  E extends string,
+  Prefix extends string = '',
+> = E extends `ce-${Prefix}${infer Rest}` ? `on${PascalCase<Rest>}` : never;
+
+const pascalCase = (name: string): string =>
+  name.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
+
+/** The runtime twin of `EventPropName`. */
+export const eventPropName = (event: string, prefix = ''): string =>
+  `on${pascalCase(event.slice(`ce-${prefix}`.length))}`;
+
+/** The element instance of component `C`. */
+export type ConnectComponentInstance<C extends ComponentName> = InstanceType<
+  ConnectComponentElementClass<C>
+>;
+
+/** The settings every component element and `<ce-connect>` take. */
+export type ConnectOptionProps = Partial<
+  Pick<
+    ConnectOptionsElement,
+    | 'publishableKey'
+    | 'endpoint'
+    | 'fetchClientSecret'
+    | 'credentials'
+    | 'headers'
+    | 'timeout'
+    | 'locale'
+    | 'fonts'
+  > & { appearance: Exclude<ConnectOptionsElement['appearance'], { attribute: string }> }
+>;
+
+/** `onExit`, `onStepChange`, … of component `C`, each typed with the detail Stripe passes. */
+export type ConnectComponentEventProps<C extends ComponentName> = {
+  [E in keyof ConnectComponentEventDetails<C> & string as EventPropName<E>]?: (
+    event: ConnectComponentEvent<ConnectComponentEventDetails<C>[E]>,
+  ) => void;
+} & {
+  /** `ce-error`: the kit's work failed. Call `event.preventDefault()` to hide the built-in panel. */
+  onError?: (event: CeErrorEvent) => void;
+};
+
+type DomProps<I, Own> = Omit<React.HTMLAttributes<I>, keyof Own> & {
+  children?: React.ReactNode;
+};
+
+/** The props of the React component of Connect component `C`. */
+export type ConnectComponentProps<C extends ComponentName> = DomProps<
+  ConnectComponentInstance<C>,
+  ConnectComponentEventProps<C>
+> &
+  ConnectOptionProps &
+  ConnectComponentSettings<C> &
+  ConnectComponentEventProps<C> &
+  (ConnectComponentSettings<C> extends { fetchEphemeralKey?: unknown }
+    ? { ephemeralKeyEndpoint?: string }
+    : unknown);
+
+/** The React component of Connect component `C`. */
+export type ConnectComponentWrapper<C extends ComponentName> = React.ForwardRefExoticComponent<
+  ConnectComponentProps<C> & React.RefAttributes<ConnectComponentInstance<C>>
+>;
+
+/** Event prop → event name, e.g. `{ onSuccess: 'ce-financial-connections-success' }`. */
+export type ElementEvents = Record<string, keyof GlobalEventHandlersEventMap>;
+
+/** Methods of the elements, reached through a `ref` rather than props. */
+type ElementMethods = 'connectSettings' | 'launch' | 'logout' | 'retry';
+
+/** The props of the React component of element `I` with events `E`: its own properties. */
+export type ElementProps<I extends HTMLElement, E extends ElementEvents> = DomProps<I, E> &
+  Partial<Omit<I, keyof LitElement | ElementMethods>> & {
+    [P in keyof E]?: (event: GlobalEventHandlersEventMap[E[P]]) => void;
+  };
+
+/** The React component of element `I` with events `E`. */
+export type ElementWrapper<
+  I extends HTMLElement,
+  E extends ElementEvents,
+> = React.ForwardRefExoticComponent<ElementProps<I, E> & React.RefAttributes<I>>;
+
+type LitElementClass = CustomElementConstructor & {
+  elementProperties?: Map<PropertyKey, { attribute?: boolean | string }>;
+};
+
+/**
+ * The element for server rendering. `@lit/react` renders no element property on the server; this
+ * writes string, number and `true` values of properties that have an attribute as attributes, so
+ * the server's HTML already configures the element and it can start as soon as it is defined in
+ * the browser, before React hydrates. Objects, functions and event props are set on hydration.
+ */
+function serverComponent(
+  tagName: string,
+  elementClass: LitElementClass,
+  events: Record<string, string>,
+): React.ComponentType<Record<string, unknown>> {
+  const attributes = new Map<string, string | undefined>();
+  for (const [name, options] of elementClass.elementProperties ?? []) {
+    if (typeof name !== 'string') continue;
+    const { attribute = true } = options;
+    attributes.set(
+      name,
+      attribute === false ? undefined : attribute === true ? name.toLowerCase() : attribute,
+    );
+  }
+  const ServerComponent = (props: Record<string, unknown>) => {
+    const rendered: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(props)) {
+      if (name in events || name === 'ref') continue;
+      if (!attributes.has(name)) {
+        rendered[name === 'className' ? 'class' : name] = value;
+        continue;
+      }
+      const attribute = attributes.get(name);
+      if (!attribute) continue;
+      if (typeof value === 'string' || typeof value === 'number') rendered[attribute] = value;
+      else if (value === true) rendered[attribute] = '';
+    }
+    return React.createElement(tagName, rendered);
+  };
+  return ServerComponent;
+}
+
+function wrap(
+  tagName: string,
+  elementClass: CustomElementConstructor,
+  events: Record<string, string>,
+  displayName: string,
+): unknown {
+  // Registering finalizes the class, which puts its reactive properties on the prototype, where
+  // `createComponent` looks to tell properties from attributes.
+  defineElement(tagName, elementClass);
+  const Component = isServer
+    ? serverComponent(tagName, elementClass, events)
+    : createComponent({
+        react: React,
+        tagName,
+        elementClass: elementClass as unknown as new () => HTMLElement,
+        events,
+        displayName,
+      });
+  (Component as { displayName?: string }).displayName = displayName;
+  return Component;
+}
+
+/**
+ * The React component of a Connect component element, e.g. `<Payments defaultFilters={…}
+ * onLoadError={…}>` for `<ce-payments>`: its event props come from the component table.
+ */
+export function connectComponentWrapper<C extends ComponentName>(
+  elementClass: ConnectComponentElementClass<C>,
+  displayName: string,
+): ConnectComponentWrapper<C> {
+  const spec = componentSpec(elementClass.component);
+  const events: Record<string, string> = { onError: 'ce-error' };
+  for (const { event } of spec.listeners) events[eventPropName(event)] = event;
+  return wrap(
+    spec.tagName,
+    elementClass as unknown as CustomElementConstructor,
+    events,
+    displayName,
+  ) as ConnectComponentWrapper<C>;
+}
+
+/** The React component of any other element, with the event props given. */
+export function elementWrapper<I extends HTMLElement, E extends ElementEvents>(
+  tagName: string,
+  elementClass: new () => I,
+  events: E,
+  displayName: string,
+): ElementWrapper<I, E> {
+  return wrap(
+    tagName,
+    elementClass as unknown as CustomElementConstructor,
+    events,
+    displayName,
+  ) as ElementWrapper<I, E>;
+}

@@ -1,0 +1,68 @@
+import type Stripe from 'stripe';
+import {
+  assertAccountHolderShape,
+  isSameAccountHolder,
+  type FinancialConnectionsAccountHolder,
+} from './account-holder.js';
+import type { FinancialConnectionsRetrievalStripeClient } from './stripe-client.js';
+
+/**
+ * Thrown by {@link retrieveFinancialConnectionsSession} when the session, or an account in it,
+ * does not belong to the expected account holder — e.g. a browser reported someone else's
+ * session id. Its message names the session, never the holders.
+ */
+export class AccountHolderMismatchError extends Error {
+  /** The session id that was checked. */
+  readonly sessionId: string;
+
+  constructor(sessionId: string) {
+    super(
+      `Financial Connections Session ${sessionId} does not belong to the signed-in account holder.`,
+    );
+    this.name = 'AccountHolderMismatchError';
+    this.sessionId = sessionId;
+  }
+}
+
+const SESSION_ID = /^fcsess_[A-Za-z0-9]+$/;
+
+/**
+ * The bank accounts linked in a Financial Connections Session, retrieved from Stripe on the
+ * server — never the accounts a browser reports — once it is checked that the session belongs to
+ * `expectedHolder` (same type and id; each linked account too).
+ *
+ * @param stripe A `new Stripe(secretKey)` client, or anything with
+ *   `financialConnections.sessions.retrieve`.
+ * @param sessionId The `fcsess_…` id, e.g. from the `ce-financial-connections-success` event.
+ * @param expectedHolder The signed-in holder, resolved the way the session handler resolves it.
+ * @throws {TypeError} when `sessionId` is not a session id.
+ * @throws {AccountHolderMismatchError} when the session belongs to another holder.
+ * @throws Stripe's own error when the retrieval fails (e.g. no such session).
+ *
+ * @example
+ * ```ts
+ * const accounts = await retrieveFinancialConnectionsSession(stripe, body.sessionId, {
+ *   type: 'customer',
+ *   customer: user.stripeCustomerId,
+ * });
+ * ```
+ */
+export async function retrieveFinancialConnectionsSession(
+  stripe: FinancialConnectionsRetrievalStripeClient,
+  sessionId: string,
+  expectedHolder: FinancialConnectionsAccountHolder,
+): Promise<Stripe.FinancialConnections.Account[]> {
+  if (typeof sessionId !== 'string' || !SESSION_ID.test(sessionId)) {
+    throw new TypeError('sessionId must be a Financial Connections Session id (fcsess_…).');
+  }
+  assertAccountHolderShape(expectedHolder, 'expectedHolder');
+  const session = await stripe.financialConnections.sessions.retrieve(sessionId);
+  if (session.id !== sessionId || !isSameAccountHolder(session.account_holder, expectedHolder)) {
+    throw new AccountHolderMismatchError(sessionId);
+  }
+  const accounts = session.accounts.data;
+  if (accounts.some((account) => !isSameAccountHolder(account.account_holder, expectedHolder))) {
+    throw new AccountHolderMismatchError(sessionId);
+  }
+  return accounts;
+}

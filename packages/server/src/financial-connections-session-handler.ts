@@ -1,0 +1,102 @@
+import type Stripe from 'stripe';
+import {
+  accountHolderParam,
+  assertAccountHolderShape,
+  holderId,
+  type FinancialConnectionsAccountHolder,
+} from './account-holder.js';
+import type { EndpointErrorListener } from './error-reporting.js';
+import { createSessionEndpoint, type FetchHandler } from './session-endpoint.js';
+import type { FinancialConnectionsSessionStripeClient } from './stripe-client.js';
+
+type Permission = Stripe.FinancialConnections.SessionCreateParams.Permission;
+type Filters = Stripe.FinancialConnections.SessionCreateParams.Filters;
+type Prefetch = Stripe.FinancialConnections.SessionCreateParams.Prefetch;
+
+/**
+ * Finds who links the bank accounts — the signed-in user's Customer or connected account — or
+ * returns `null`/`undefined` when nobody is signed in (answered 401). Read headers and cookies
+ * only: the body is already consumed.
+ */
+export type AccountHolderResolver = (
+  request: Request,
+) =>
+  | FinancialConnectionsAccountHolder
+  | null
+  | undefined
+  | Promise<FinancialConnectionsAccountHolder | null | undefined>;
+
+/** Options of {@link createFinancialConnectionsSessionHandler}. */
+export interface FinancialConnectionsSessionHandlerOptions {
+  /** A `new Stripe(secretKey)` client, or anything with `financialConnections.sessions.create`. */
+  stripe: FinancialConnectionsSessionStripeClient;
+  /** The signed-in account holder. Never taken from the request. */
+  accountHolder: AccountHolderResolver;
+  /** The data permissions to ask for, e.g. `['payment_method', 'balances']`. */
+  permissions: readonly Permission[];
+  /** Which accounts may be linked, e.g. `{countries: ['US'], account_subcategories: ['checking']}`. */
+  filters?: Filters;
+  /** Data to fetch as soon as an account is linked, e.g. `['balances']`. */
+  prefetch?: readonly Prefetch[];
+  /** Where to send the user back after an OAuth bank login, for redirect-based flows. */
+  returnUrl?: string;
+  /** As in {@link AccountSessionHandlerOptions.allowedOrigins}. */
+  allowedOrigins?: readonly string[];
+  /** Told about 500 and 502 answers, with every secret removed. Nothing is logged otherwise. */
+  onError?: EndpointErrorListener;
+}
+
+/**
+ * The host endpoint for `<ce-financial-connections>`: creates a Financial Connections Session for
+ * the signed-in account holder and answers `200 {client_secret, id}`. (A Financial Connections
+ * Session has no `expires_at`; keep the `id` to check the result with
+ * {@link retrieveFinancialConnectionsSession}.) The request body may be empty or any JSON object
+ * up to 16 KiB; nothing in it is used.
+ *
+ * Other answers are those of {@link createAccountSessionHandler}: 405, 403, 400, 401, 500, 502.
+ */
+export function createFinancialConnectionsSessionHandler(
+  options: FinancialConnectionsSessionHandlerOptions,
+): FetchHandler {
+  const { stripe, accountHolder, permissions, filters, prefetch, returnUrl } = options;
+  if (typeof stripe?.financialConnections?.sessions?.create !== 'function') {
+    throw new TypeError(
+      'createFinancialConnectionsSessionHandler: `stripe` must be a Stripe client.',
+    );
+  }
+  if (typeof accountHolder !== 'function') {
+    throw new TypeError(
+      'createFinancialConnectionsSessionHandler: `accountHolder` must be a function.',
+    );
+  }
+  if (!Array.isArray(permissions) || permissions.length === 0) {
+    throw new TypeError(
+      'createFinancialConnectionsSessionHandler: `permissions` must list at least one permission.',
+    );
+  }
+
+  return createSessionEndpoint({
+    endpoint: 'financial_connections_session',
+    allowedOrigins: options.allowedOrigins,
+    onError: options.onError,
+    async authenticate(request) {
+      const holder: unknown = await accountHolder(request);
+      if (holder === null || holder === undefined) return null;
+      assertAccountHolderShape(holder, 'accountHolder()');
+      return holderId(holder) === '' ? null : holder;
+    },
+    planSession: (_body, holder) => ({
+      params: {
+        account_holder: accountHolderParam(holder),
+        permissions: [...permissions],
+        ...(filters && { filters }),
+        ...(prefetch && { prefetch: [...prefetch] }),
+        ...(returnUrl !== undefined && { return_url: returnUrl }),
+      },
+    }),
+    async createSession(params) {
+      const session = await stripe.financialConnections.sessions.create(params);
+      return { client_secret: session.client_secret, id: session.id };
+    },
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * The parts of the `stripe` client the handlers use, as structural types: an official `Stripe`
+ * instance fits, and so does `createOfflineStripe()` from `@connect-elements/testing` or any
+ * stand-in with these methods.
+ */
+import type Stripe from 'stripe';
+
+/** What {@link createAccountSessionHandler} needs of the Stripe client. */
+export interface AccountSessionStripeClient {
+  accountSessions: {
+    create(
+      params: Stripe.AccountSessionCreateParams,
+    ): Promise<Pick<Stripe.AccountSession, 'client_secret' | 'expires_at'>>;
+  };
+}
+
+/** What {@link createFinancialConnectionsSessionHandler} needs of the Stripe client. */
+export interface FinancialConnectionsSessionStripeClient {
+  financialConnections: {
+    sessions: {
+      create(
+        params: Stripe.FinancialConnections.SessionCreateParams,
+      ): Promise<Pick<Stripe.FinancialConnections.Session, 'id' | 'client_secret'>>;
+    };
+  };
+}
+
+/** What {@link retrieveFinancialConnectionsSession} needs of the Stripe client. */
+export interface FinancialConnectionsRetrievalStripeClient {
+  financialConnections: {
+    sessions: {
+      retrieve(
+        id: string,
+      ): Promise<Pick<Stripe.FinancialConnections.Session, 'id' | 'account_holder' | 'accounts'>>;
+    };
+  };
+}

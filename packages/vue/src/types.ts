@@ -1,0 +1,74 @@
+/**
+ * The types of the `ce-*` elements as Vue global components, derived from the core's component
+ * table, so `<ce-payments :default-filters="…" @ce-load-error="…">` type-checks with `vue-tsc`.
+ */
+import type {
+  CeErrorEvent,
+  ComponentName,
+  ConnectComponentEvent,
+  ConnectComponentEventDetails,
+  ConnectComponentSettings,
+  ConnectOptionsElement,
+} from '@connect-elements/core';
+import type { LitElement } from 'lit';
+import type { DefineSetupFnComponent } from 'vue';
+
+/** The settings every component element and `<ce-connect>` take. */
+export type ConnectOptionProps = Partial<
+  Pick<
+    ConnectOptionsElement,
+    | 'publishableKey'
+    | 'endpoint'
+    | 'fetchClientSecret'
+    | 'credentials'
+    | 'headers'
+    | 'timeout'
+    | 'locale'
+    | 'fonts'
+  > & {
+    /** A JSON string in the template, or an object bound with `:appearance`. */
+    appearance: Exclude<ConnectOptionsElement['appearance'], { attribute: string }> | string;
+  }
+>;
+
+/** Event name → listener, as Vue's `emits` (so `@ce-exit` is typed with its event). */
+export type EventEmits<Events> = {
+  [E in keyof Events & string]: (event: Events[E]) => void;
+};
+
+/** The events of component `C`: `ce-exit`, `ce-step-change`, …, and `ce-error`. */
+export type ConnectComponentEvents<C extends ComponentName> = {
+  [E in keyof ConnectComponentEventDetails<C>]: ConnectComponentEvent<
+    ConnectComponentEventDetails<C>[E]
+  >;
+} & { 'ce-error': CeErrorEvent };
+
+/** The props of `<ce-C>`: its settings (JSON and list attributes may also be strings). */
+export type ConnectComponentProps<C extends ComponentName> = ConnectOptionProps & {
+  [K in keyof ConnectComponentSettings<C>]?: ConnectComponentSettings<C>[K] | string;
+} & (ConnectComponentSettings<C> extends { fetchEphemeralKey?: unknown }
+    ? { ephemeralKeyEndpoint?: string }
+    : unknown);
+
+/** `<ce-C>` as a Vue component. */
+export type ConnectComponentVueElement<C extends ComponentName> = DefineSetupFnComponent<
+  ConnectComponentProps<C>,
+  EventEmits<ConnectComponentEvents<C>>
+>;
+
+/** Methods of the elements, reached through a template ref rather than props. */
+type ElementMethods = 'connectSettings' | 'launch' | 'logout' | 'retry';
+
+/** Any other element as a Vue component: its properties as props, events `E` as emits. */
+export type VueElement<
+  I extends HTMLElement,
+  E extends keyof GlobalEventHandlersEventMap,
+> = DefineSetupFnComponent<
+  Partial<Omit<I, keyof LitElement | ElementMethods>>,
+  EventEmits<Pick<GlobalEventHandlersEventMap, E>>
+>;
+
+/** Every component element, keyed by tag. */
+export type ConnectComponentGlobalComponents = {
+  [C in ComponentName as `ce-${C}`]: ConnectComponentVueElement<C>;
+};

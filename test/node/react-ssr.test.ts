@@ -1,0 +1,48 @@
+/**
+ * `@connect-elements/react` in server rendering: a Next.js-style client page
+ * (`fixtures/ssr-page.tsx`) rendered with `renderToString` in a Node process with no DOM. Reading
+ * `window` is recorded by a trap; the page must render without it.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { runNode } from './support/node-child.js';
+
+interface Rendered {
+  html: string;
+  windowReads: string[];
+}
+
+describe('@connect-elements/react on the server', () => {
+  let rendered: Rendered;
+
+  before(async () => {
+    const result = await runNode(['test/node/fixtures/ssr-page.tsx'], { source: true });
+    assert.equal(result.code, 0, result.stderr);
+    rendered = JSON.parse(result.stdout) as Rendered;
+  });
+
+  it('renders with renderToString and never reads window', () => {
+    assert.deepEqual(rendered.windowReads, []);
+    assert.match(rendered.html, /^<main><ce-connect /);
+  });
+
+  it('writes string and true props as attributes, so the elements can start before hydration', () => {
+    assert.match(
+      rendered.html,
+      /<ce-connect publishable-key="pk_test_ssr" endpoint="\/api\/account-session" locale="en-US">/,
+    );
+    assert.match(rendered.html, /<ce-account-onboarding skip-terms-of-service-collection="">/);
+    assert.match(
+      rendered.html,
+      /<ce-financial-connections publishable-key="pk_test_ssr" endpoint="\/api\/fc-session">Link your bank<\/ce-financial-connections>/,
+    );
+  });
+
+  it('leaves objects, functions and event props to hydration', () => {
+    assert.match(rendered.html, /<ce-payments><\/ce-payments>/);
+    assert.doesNotMatch(
+      rendered.html,
+      /collection-options|default-filters|onExit|on-exit|\[object/,
+    );
+  });
+});
