@@ -23,7 +23,7 @@ export class ErrorController implements ReactiveController {
   constructor(
     private readonly host: Host,
     /** What the panel's retry button does. */
-    private retry: () => void = () => {},
+    private readonly retry: () => void,
   ) {
     host.addController(this);
   }
@@ -39,15 +39,6 @@ export class ErrorController implements ReactiveController {
     if (!this.error) return;
     this.error = undefined;
     this.host.requestUpdate();
-  }
-
-  /**
-   * For lit-html templates written against the earlier API (`${errors.render(retry)}`): records
-   * `retry` and renders nothing, since the panel now renders itself after each update.
-   */
-  render(retry: () => void): undefined {
-    this.retry = retry;
-    return undefined;
   }
 
   /** Puts the panel (`part="error"`, `slot="error"`, `part="retry"`) in line with `error`. */
