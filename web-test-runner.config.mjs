@@ -6,8 +6,7 @@ import { createStandInPage, stripeCdnCommands } from './test/support/wtr-plugins
 import { testEndpoint } from './test/support/test-endpoint.ts';
 import { faultEndpointMiddleware } from './test/support/fault-endpoint.ts';
 import { reactEsm } from './test/support/react-esm.ts';
-
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './packages/testing/src/chromium.ts';
 
 /** The CommonJS entries of Stripe's loaders, answered with their ES module builds. */
 const esmBuilds = {
@@ -42,19 +41,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions(),
       createPage: createStandInPage,
     }),
   ],

@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { routeStripeScripts } from '../../packages/testing/src/stand-in-scripts.js';
 import { CDN_ENTRY, bundleModule } from '../../bench/bundles.js';
+import { chromiumLaunchOptions } from '../../packages/testing/src/chromium.js';
 
 // The components of the installed @stripe/connect-js (its CommonJS build: this runs in Node).
 const { connectElementTagNames } = createRequire(import.meta.url)(
@@ -84,18 +85,7 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env['CHROME_PATH'] || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions());
 });
 
 after(async () => {

@@ -18,6 +18,7 @@ import {
   OFFLINE_CONNECTED_ACCOUNT,
   demoSettings,
 } from '../../demo/server/demo-settings.js';
+import { chromiumLaunchOptions } from '../../packages/testing/src/chromium.js';
 
 // The components of the installed @stripe/connect-js (its CommonJS build: this runs in Node).
 const { connectElementTagNames: componentNames } = createRequire(import.meta.url)(
@@ -112,18 +113,7 @@ describe('the demo (npm run demo), offline', () => {
   before(async () => {
     [{ server, url }, browser] = await Promise.all([
       startDemo({}),
-      chromium.launch({
-        executablePath: process.env['CHROME_PATH'] || '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
+      chromium.launch(chromiumLaunchOptions()),
     ]);
   });
 

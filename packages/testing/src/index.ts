@@ -26,3 +26,4 @@ export {
   type OfflineStripeOptions,
 } from './offline-stripe.js';
 export { parseOfflineClientSecret } from './offline-secret.js';
+export { CHROMIUM_ARGS, chromiumLaunchOptions } from './chromium.js';
