@@ -1,8 +1,13 @@
 // Browser tests: headless Chromium (Debian's, or CHROME_PATH) through Playwright, running the
 // real @stripe/connect-js and @stripe/stripe-js loaders with only Stripe's CDN stood in for.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { createStandInPage, stripeCdnCommands } from './test/support/wtr-plugins.ts';
+import {
+  createStandInPage,
+  stripeCdnCommands,
+  summaryLineReporter,
+} from './test/support/wtr-plugins.ts';
 import { testEndpoint } from './test/support/test-endpoint.ts';
 import { faultEndpointMiddleware } from './test/support/fault-endpoint.ts';
 import { reactEsm } from './test/support/react-esm.ts';
@@ -45,6 +50,7 @@ export default {
       createPage: createStandInPage,
     }),
   ],
+  reporters: [defaultReporter(), summaryLineReporter()],
   testFramework: { config: { timeout: 10000 } },
   // The gate is for the whole suite; a run of chosen files (--files) skips it.
   coverage: !process.argv.includes('--files'),

@@ -48,3 +48,35 @@ export const stripeCdnCommands = {
     return { ...routes.requests };
   },
 };
+
+interface TestResultNode {
+  tests: Array<{ passed: boolean; skipped: boolean }>;
+  suites: TestResultNode[];
+}
+
+/**
+ * A reporter that ends the run with one plain line, `Browser: N passed, N failed, N skipped`,
+ * for readers (and CI logs) that look for the count at the end.
+ */
+export function summaryLineReporter() {
+  let line = '';
+  return {
+    onTestRunFinished({ sessions }: { sessions: Array<{ testResults?: TestResultNode }> }) {
+      const count = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (node: TestResultNode) => {
+        for (const test of node.tests) {
+          if (test.skipped) count.skipped += 1;
+          else if (test.passed) count.passed += 1;
+          else count.failed += 1;
+        }
+        node.suites.forEach(walk);
+      };
+      for (const session of sessions) if (session.testResults) walk(session.testResults);
+      line = `Browser: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped`;
+    },
+    stop() {
+      // After the runner's own terminal output, which owns stdout until then.
+      if (line) process.once('exit', () => process.stdout.write(`${line}\n`));
+    },
+  };
+}
