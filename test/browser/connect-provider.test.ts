@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../packages/core/src/define.js';
 import type { CeConnect } from '../../packages/core/src/index.js';
-import { endpoint, mounted, standIn, until } from './support/harness.js';
+import { endpoint, mounted, ready, standIn, until } from './support/harness.js';
 
 describe('<ce-connect>', () => {
   it('renders an embedded component from a plain provider markup', async () => {
@@ -35,7 +35,7 @@ describe('<ce-connect>', () => {
         </div>
       </ce-connect>
     `);
-    await mounted(provider.querySelector('ce-payouts')!);
+    await ready(provider.querySelector('ce-payouts')!);
     const [request, ...others] = await api.requests();
     expect(others).to.have.length(0);
     expect(request!.method).to.equal('POST');
@@ -130,7 +130,7 @@ describe('<ce-connect>', () => {
     const root = host.attachShadow({ mode: 'open' });
     root.innerHTML = '<ce-payments></ce-payments><ce-payouts></ce-payouts>';
     const [payments, payouts] = await Promise.all(
-      [...root.querySelectorAll<HTMLElement>('ce-payments, ce-payouts')].map((el) => mounted(el)),
+      [...root.querySelectorAll<HTMLElement>('ce-payments, ce-payouts')].map((el) => ready(el)),
     );
     expect(payments!.connector).to.equal(payouts!.connector);
     expect(await api.requests()).to.have.length(1);

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { connectElementTagNames } from '@stripe/connect-js/pure.js';
 import '../../packages/core/src/define.js';
 import type { CeConnect } from '../../packages/core/src/index.js';
-import { endpoint, mounted, nextEvent, until } from './support/harness.js';
+import { endpoint, mounted, nextEvent, ready, until } from './support/harness.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -14,9 +14,7 @@ describe('component elements', () => {
     provider.setAttribute('endpoint', api.url);
     provider.innerHTML = connectElementTagNames.map((name) => `<ce-${name}></ce-${name}>`).join('');
     (await fixture(html`<div></div>`)).append(provider);
-    const stripes = await Promise.all(
-      [...provider.children].map((el) => mounted(el as HTMLElement)),
-    );
+    const stripes = await Promise.all([...provider.children].map((el) => ready(el as HTMLElement)));
     expect(stripes).to.have.length(21);
     expect(new Set(stripes.map((stripe) => stripe.connector)).size).to.equal(1);
     const requests = await api.requests();
@@ -46,7 +44,7 @@ describe('component elements', () => {
       </ce-connect>
     `);
     const payouts = provider.querySelector('ce-payouts')!;
-    const stripe = await mounted(payouts);
+    const stripe = await ready(payouts);
     provider.querySelector('#b')!.append(payouts); // removed and re-added, as HTMX swaps do
     await tick();
     expect(payouts.parentElement!.id).to.equal('b');
@@ -101,8 +99,12 @@ describe('component elements', () => {
       const candidate = payouts.querySelector<
         HTMLElement & { connector?: { publishableKey: string } }
       >('stripe-connect-payouts');
-      return candidate?.connector?.publishableKey === 'pk_test_two' ? candidate : undefined;
-    }, 'the second provider’s element');
+      const connector = candidate?.connector as
+        { publishableKey: string; status?: string } | undefined;
+      return connector?.publishableKey === 'pk_test_two' && connector.status === 'ready'
+        ? candidate
+        : undefined;
+    }, 'the second provider’s element, ready');
     expect(stripe).to.exist;
     expect(await second.requests()).to.have.length(1);
   });

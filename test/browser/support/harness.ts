@@ -53,6 +53,16 @@ export const mounted = (element: HTMLElement, timeout?: number): Promise<StandIn
     timeout,
   );
 
+/**
+ * The Stripe element once its session is ready, i.e. after the client secret arrived: counting
+ * endpoint requests before that races the request.
+ */
+export async function ready(element: HTMLElement, timeout?: number): Promise<StandInElement> {
+  const stripe = await mounted(element, timeout);
+  await until(() => stripe.connector?.status === 'ready', 'the session to be ready', timeout);
+  return stripe;
+}
+
 /** The next `type` event on `target`. */
 export const nextEvent = <E extends Event = CustomEvent>(
   target: EventTarget,
