@@ -9,7 +9,7 @@ import {
   Payments,
 } from '@connect-elements/react';
 import type { CeErrorEvent, ConnectComponentEvent } from '@connect-elements/core';
-import { endpoint, mounted, standIn, until } from './support/harness.js';
+import { endpoint, mounted, ready, standIn, until } from './support/harness.js';
 
 /** A React 19 app in the page; unmounted after each test. */
 let root: Root | undefined;
@@ -136,7 +136,7 @@ describe('@connect-elements/react', () => {
       </StrictMode>,
     );
     await mounted(page.querySelector('ce-account-onboarding')!);
-    await mounted(page.querySelector('ce-payments')!);
+    await ready(page.querySelector('ce-payments')!);
     await new Promise((resolve) => setTimeout(resolve, 50));
     // React's development build: StrictMode ran every effect twice.
     expect(effects).to.equal(2);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createApp, nextTick, ref, type App } from 'vue';
 import { ConnectElements, isCustomElement } from '@connect-elements/vue';
 import type { ConnectComponentEvent } from '@connect-elements/core';
-import { endpoint, mounted, until } from './support/harness.js';
+import { endpoint, mounted, ready, until } from './support/harness.js';
 
 /** A Vue 3 app in the page (the browser build, compiling its template at run time). */
 let app: App | undefined;
@@ -83,7 +83,7 @@ describe('@connect-elements/vue', () => {
        </ce-connect>`,
       () => ({ url: api.url, shown }),
     );
-    const first = await mounted(page.querySelector('ce-payments')!);
+    const first = await ready(page.querySelector('ce-payments')!);
     shown.value = false;
     await nextTick();
     expect(page.querySelector('ce-payments')).to.equal(null);
