@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how small, how fast, how frugal with requests and memory Connect Elements is,
  * beside Stripe's own loaders built and measured the same way in the same run. Prints a table
- * and writes `bench/results.json`. See docs/bench.md for what each number means.
+ * and writes `bench/results.json`. The README's Benchmark section says what each number means.
  */
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

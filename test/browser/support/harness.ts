@@ -108,13 +108,15 @@ EventTarget.prototype.dispatchEvent = function (event: Event) {
 };
 
 const unexpectedConsole: string[] = [];
+/** While above 0, console output is recorded for `expectConsole` and not printed. */
+let capturing = 0;
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
   const original = console[level].bind(console);
   console[level] = (...args: unknown[]) => {
     const line = args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
     consoleLines.push(line);
     unexpectedConsole.push(`console.${level}: ${line}`);
-    original(...args);
+    if (!capturing) original(...args);
   };
 }
 
@@ -126,7 +128,12 @@ window.addEventListener('unhandledrejection', (event) => {
 /** Expect (and swallow) console output in `run`, e.g. a deliberate warning. */
 export async function expectConsole(run: () => unknown | Promise<unknown>): Promise<string[]> {
   const before = unexpectedConsole.length;
-  await run();
+  capturing += 1;
+  try {
+    await run();
+  } finally {
+    capturing -= 1;
+  }
   return unexpectedConsole.splice(before);
 }
 
