@@ -10,7 +10,13 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../packages/core/src/define.js';
 import type { StandInElement } from '../../packages/testing/src/stand-in/connect-js.js';
-import { assertNoSecretLeaked, endpoint, stripeElementOf, until } from './support/harness.js';
+import {
+  assertNoSecretLeaked,
+  endpoint,
+  stripeElementOf,
+  takeNoise,
+  until,
+} from './support/harness.js';
 
 type ErrorEvent = CustomEvent<{ code: string; message: string }>;
 
@@ -140,18 +146,6 @@ const COMPONENT_ATTRIBUTES = [
 
 // --- the property --------------------------------------------------------------------------
 
-const noise: string[] = [];
-window.addEventListener('unhandledrejection', (event) =>
-  noise.push(`unhandled rejection: ${String(event.reason?.message ?? event.reason)}`),
-);
-for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-  const original = console[level];
-  console[level] = (...args: unknown[]) => {
-    noise.push(`console.${level}: ${args.map(String).join(' ')}`);
-    original.apply(console, args);
-  };
-}
-
 const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const readyStripe = (element: Element) => {
@@ -186,7 +180,7 @@ const attributeIsValid = (attribute: string, text: string | null) =>
   text === null || attribute === 'display-countries' || 'value' in readJsonObject(text);
 
 async function runCase(initial: Values, changed: Values): Promise<void> {
-  noise.length = 0;
+  expect(takeNoise(), 'output left by the case before').to.deep.equal([]);
   const api = endpoint();
   const provider = document.createElement('ce-connect');
   provider.setAttribute('publishable-key', 'pk_test_attributes');
@@ -295,7 +289,7 @@ async function runCase(initial: Values, changed: Values): Promise<void> {
     const requests = (await api.requests()).length;
     expect(requests, 'endpoint requests').to.equal(appearanceValid ? 1 : 0);
     assertNoSecretLeaked();
-    expect(noise, 'console output or unhandled rejections').to.deep.equal([]);
+    expect(takeNoise(), 'console output or unhandled rejections').to.deep.equal([]);
   } finally {
     provider.remove();
     await settle(0);
@@ -308,6 +302,10 @@ describe('fault suite: attribute values', () => {
     await fc.assert(fc.asyncProperty(values, values, runCase), {
       numRuns: 30,
       includeErrorInReport: true,
+      // A failing case shrinks for at most this long, then reports the smallest one found so
+      // far, inside the test's own timeout.
+      interruptAfterTimeLimit: 40_000,
+      markInterruptAsFailure: true,
     });
   });
 

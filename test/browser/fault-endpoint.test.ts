@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../packages/core/src/define.js';
 import type { StandInElement } from '../../packages/testing/src/stand-in/connect-js.js';
-import { assertNoSecretLeaked, stripeElementOf, until } from './support/harness.js';
+import { assertNoSecretLeaked, stripeElementOf, takeNoise, until } from './support/harness.js';
 
 const SPEC_CODES = [
   'configuration_error',
@@ -202,19 +202,6 @@ function endpointUrl(answer: Answer, bucket: string): string {
   return `/api/fault?${params}`;
 }
 
-/** Console lines and unhandled rejections of the current case. */
-const noise: string[] = [];
-window.addEventListener('unhandledrejection', (event) =>
-  noise.push(`unhandled rejection: ${String(event.reason?.message ?? event.reason)}`),
-);
-for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-  const original = console[level];
-  console[level] = (...args: unknown[]) => {
-    noise.push(`console.${level}: ${args.map(String).join(' ')}`);
-    original.apply(console, args);
-  };
-}
-
 const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The kit's `fetch` calls, by URL (the server may count more: see `browserMayRetry`). */
@@ -227,7 +214,7 @@ window.fetch = (input, init) => {
 };
 
 async function runCase(answer: Answer): Promise<void> {
-  noise.length = 0;
+  expect(takeNoise(), 'output left by the case before').to.deep.equal([]);
   const bucket = crypto.randomUUID();
   const url = endpointUrl(answer, bucket);
   const element = document.createElement(`ce-${answer.component}`);
@@ -274,7 +261,7 @@ async function runCase(answer: Answer): Promise<void> {
     const served = (await (await fetch(`/api/fault/requests?bucket=${bucket}`)).json()) as number;
     expect(served, 'endpoint requests served').to.equal(browserMayRetry(answer) ? served : 1);
     assertNoSecretLeaked();
-    expect(noise, 'console output or unhandled rejections').to.deep.equal([]);
+    expect(takeNoise(), 'console output or unhandled rejections').to.deep.equal([]);
   } finally {
     configured.remove();
     await settle(0);
@@ -287,6 +274,10 @@ describe('fault suite: endpoint answers', () => {
     await fc.assert(fc.asyncProperty(answers, runCase), {
       numRuns: 40,
       includeErrorInReport: true,
+      // A failing case shrinks for at most this long, then reports the smallest one found so
+      // far, inside the test's own timeout.
+      interruptAfterTimeLimit: 40_000,
+      markInterruptAsFailure: true,
     });
   });
 

@@ -125,6 +125,17 @@ window.addEventListener('unhandledrejection', (event) => {
   unhandled.push(String(event.reason?.message ?? event.reason));
 });
 
+/**
+ * The console lines and unhandled rejections since the last call (or since the test began),
+ * taken off the list `afterEach` checks: a property's cases each assert their own.
+ */
+export function takeNoise(): string[] {
+  return [
+    ...unexpectedConsole.splice(0),
+    ...unhandled.splice(0).map((reason) => `unhandled rejection: ${reason}`),
+  ];
+}
+
 /** Expect (and swallow) console output in `run`, e.g. a deliberate warning. */
 export async function expectConsole(run: () => unknown | Promise<unknown>): Promise<string[]> {
   const before = unexpectedConsole.length;
