@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../packages/testing/src/chromium.js';
 import { routeStripeScripts } from '../packages/testing/src/stand-in-scripts.js';
 import {
   CDN_ENTRY,
@@ -317,19 +318,7 @@ async function main(): Promise<void> {
   const server = await startBenchServer({ kit: cdnBundle, raw: rawBundle, probe });
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     const context = await browser.newContext();
     const ready: ReadyRow[] = [];
     for (const size of SIZES) {
