@@ -17,6 +17,7 @@ import {
   type NodeRequest,
 } from '../../../packages/server/src/index.js';
 import { createOfflineStripe } from '../../../packages/testing/src/offline-stripe.js';
+import { jsonOf } from '../support/fetch-calls.js';
 import { recordAnswer, recordingOnError } from '../support/leak-ledger.js';
 import { bodyOfSize } from './account-session-handler.js';
 
@@ -122,13 +123,13 @@ export function nodeAdapterSuite(): void {
         headers: response.headers as Record<string, string>,
         body: text,
       });
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: response.statusCode ?? 0, headers: response.headers, text, json, request };
+      return {
+        status: response.statusCode ?? 0,
+        headers: response.headers,
+        text,
+        json: jsonOf(text),
+        request,
+      };
     }
 
     it('passes method, URL with host, headers and body on to the handler, and its answer back', async () => {

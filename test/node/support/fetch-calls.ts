@@ -2,6 +2,15 @@
 import type { FetchHandler } from '../../../packages/server/src/index.js';
 import { recordAnswer } from './leak-ledger.js';
 
+/** `text` parsed as JSON, or `undefined` when it is not JSON. */
+export function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 export const ENDPOINT_URL = 'https://shop.test/api/session';
 export const SHOP_ORIGIN = 'https://shop.test';
 
@@ -41,11 +50,5 @@ export async function call(
     headers: Object.fromEntries(response.headers),
     body: text,
   });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, json };
+  return { status: response.status, headers: response.headers, text, json: jsonOf(text) };
 }
