@@ -1,6 +1,7 @@
 import { css, ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { property } from '@lit/reactive-element/decorators/property.js';
 import type { CeConnect } from './ce-connect.js';
+import { closestComposed } from './closest-composed.js';
 import { ErrorController, errorPanelStyles } from './error-controller.js';
 import { checkEndpointOptions } from './endpoint-request.js';
 import { configurationError, type ConnectElementsError } from './errors.js';
@@ -18,15 +19,6 @@ import { checkPublishableKey } from './publishable-key.js';
 import { VERSION } from './version.js';
 
 const COLLECT_VALUES: readonly FinancialConnectionsCollect[] = ['accounts', 'bank-account-token'];
-
-/** The nearest `<ce-connect>` around `element`, crossing shadow roots. */
-function nearestProvider(element: Element): CeConnect | undefined {
-  for (let node: Node | null = element.parentNode; node;) {
-    if (node instanceof Element && node.localName === 'ce-connect') return node as CeConnect;
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
-  return undefined;
-}
 
 /**
  * A button that launches Stripe's Financial Connections flow, so a customer can link a bank
@@ -235,7 +227,7 @@ export class CeFinancialConnections extends ReactiveElement {
 
   /** The settings of a launch, checked; a `configuration_error` says what is wrong. */
   private launchSettings(): FinancialConnectionsLaunchSettings {
-    const provider = nearestProvider(this);
+    const provider = closestComposed(this, 'ce-connect') as CeConnect | undefined;
     const key =
       this.publishableKey ||
       provider?.publishableKey ||

@@ -5,6 +5,7 @@ import {
   type ConnectSessionClient,
   type ConnectSessionHost,
 } from './connect-session.js';
+import { closestComposed } from './closest-composed.js';
 import { connectSessionContext } from './context.js';
 import { configurationError } from './errors.js';
 import type { EndpointOptions } from './endpoint-request.js';
@@ -15,15 +16,6 @@ type Host = HTMLElement &
     addController(controller: ReactiveController): void;
     readonly publishableKey?: string | undefined;
   };
-
-/** The nearest ancestor named `tagName`, crossing shadow roots. */
-function closestComposed(element: Element, tagName: string): Element | undefined {
-  for (let node: Node | null = element.parentNode; node;) {
-    if (node instanceof Element && node.localName === tagName) return node;
-    node = node instanceof ShadowRoot ? node.host : node.parentNode;
-  }
-  return undefined;
-}
 
 /**
  * Finds the Connect session of a component element: its own when it has a `publishable-key`,
