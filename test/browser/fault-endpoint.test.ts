@@ -259,7 +259,14 @@ async function runCase(answer: Answer): Promise<void> {
     }
     expect(fetchCalls.get(url), 'endpoint requests made').to.equal(1);
     const served = (await (await fetch(`/api/fault/requests?bucket=${bucket}`)).json()) as number;
-    expect(served, 'endpoint requests served').to.equal(browserMayRetry(answer) ? served : 1);
+    if (answer.late) {
+      // Aborted at the element's timeout: on a busy machine before the server saw it.
+      expect(served, 'endpoint requests served').to.be.at.most(1);
+    } else if (browserMayRetry(answer)) {
+      expect(served, 'endpoint requests served').to.be.at.least(1);
+    } else {
+      expect(served, 'endpoint requests served').to.equal(1);
+    }
     assertNoSecretLeaked();
     expect(takeNoise(), 'console output or unhandled rejections').to.deep.equal([]);
   } finally {
