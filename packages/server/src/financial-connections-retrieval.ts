@@ -32,7 +32,8 @@ const SESSION_ID = /^fcsess_[A-Za-z0-9]+$/;
  * `expectedHolder` (same type and id; each linked account too).
  *
  * @param stripe A `new Stripe(secretKey)` client, or anything with
- *   `financialConnections.sessions.retrieve`.
+ *   `financialConnections.sessions.retrieve` and `financialConnections.accounts.list` (which
+ *   reads the accounts past the session's first page).
  * @param sessionId The `fcsess_…` id, e.g. from the `ce-financial-connections-success` event.
  * @param expectedHolder The signed-in holder, resolved the way the session handler resolves it.
  * @throws {TypeError} when `sessionId` is not a session id.
@@ -60,7 +61,17 @@ export async function retrieveFinancialConnectionsSession(
   if (session.id !== sessionId || !isSameAccountHolder(session.account_holder, expectedHolder)) {
     throw new AccountHolderMismatchError(sessionId);
   }
-  const accounts = session.accounts.data;
+  const accounts = [...session.accounts.data];
+  // The session carries the first page of its accounts; the rest are listed by session.
+  for (let more = session.accounts.has_more; more && accounts.length > 0;) {
+    const page = await stripe.financialConnections.accounts.list({
+      session: sessionId,
+      starting_after: accounts.at(-1)!.id,
+      limit: 100,
+    });
+    accounts.push(...page.data);
+    more = page.has_more && page.data.length > 0;
+  }
   if (accounts.some((account) => !isSameAccountHolder(account.account_holder, expectedHolder))) {
     throw new AccountHolderMismatchError(sessionId);
   }

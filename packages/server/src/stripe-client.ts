@@ -33,5 +33,11 @@ export interface FinancialConnectionsRetrievalStripeClient {
         id: string,
       ): Promise<Pick<Stripe.FinancialConnections.Session, 'id' | 'account_holder' | 'accounts'>>;
     };
+    accounts: {
+      /** The pages after the session's own first page of accounts (`session`, `starting_after`). */
+      list(
+        params: Stripe.FinancialConnections.AccountListParams,
+      ): Promise<Pick<Stripe.ApiList<Stripe.FinancialConnections.Account>, 'data' | 'has_more'>>;
+    };
   };
 }

@@ -10,6 +10,7 @@ export type ParameterErrorCode =
   | 'parameter_missing'
   | 'parameter_unknown'
   | 'parameter_invalid_empty'
+  | 'parameter_invalid_integer'
   | 'parameters_exclusive'
   | 'resource_missing'
   | 'url_invalid';

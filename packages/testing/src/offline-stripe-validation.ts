@@ -195,3 +195,45 @@ export function checkFinancialConnectionsSessionParams(
   }
   return body as unknown as Stripe.FinancialConnections.SessionCreateParams;
 }
+
+/** The checked parameters of `financialConnections.accounts.list`. */
+export function checkAccountListParams(params: unknown): {
+  session?: string;
+  startingAfter?: string;
+  limit: number;
+} {
+  const body = params === undefined ? {} : requireDictionary(params, 'params');
+  rejectUnknown(body, [
+    'session',
+    'account_holder',
+    'starting_after',
+    'ending_before',
+    'limit',
+    'expand',
+  ]);
+  for (const param of ['account_holder', 'ending_before'] as const) {
+    // Stripe has them; the offline stand-in pages forward by session only and says so.
+    if (body[param] !== undefined) {
+      throw invalidRequest(`The offline stand-in does not support ${param}.`, param);
+    }
+  }
+  const { session, starting_after: startingAfter, limit = 10 } = body;
+  if (session !== undefined) {
+    requireObjectId(session, 'session', 'fcsess_', 'financial_connections.session');
+  }
+  if (startingAfter !== undefined) {
+    requireObjectId(startingAfter, 'starting_after', 'fca_', 'financial_connections.account');
+  }
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw invalidRequest(
+      'Invalid integer: limit must be an integer between 1 and 100.',
+      'limit',
+      'parameter_invalid_integer',
+    );
+  }
+  return {
+    ...(session !== undefined && { session: session as string }),
+    ...(startingAfter !== undefined && { startingAfter: startingAfter as string }),
+    limit,
+  };
+}

@@ -1,7 +1,8 @@
 /**
  * `createOfflineStripe()`: a stand-in for the `stripe` API client, with no network, for demos and
- * tests. It covers what `@connect-elements/server` uses — `accountSessions.create` and
- * `financialConnections.sessions.create` / `.retrieve` — checks parameters the way Stripe's API
+ * tests. It covers what `@connect-elements/server` uses — `accountSessions.create`,
+ * `financialConnections.sessions.create` / `.retrieve` and `financialConnections.accounts.list` —
+ * checks parameters the way Stripe's API
  * does (failing with the `stripe` package's own `StripeInvalidRequestError`), and answers objects
  * shaped as Stripe's. Its client secrets carry their expiry, for `parseOfflineClientSecret()`.
  */
@@ -10,6 +11,7 @@ import { invalidRequest } from './offline-stripe-errors.js';
 import { linkedAccount, type LinkedAccountDetails } from './offline-stripe-accounts.js';
 import { offlineClientSecret, randomToken } from './offline-stripe-ids.js';
 import {
+  checkAccountListParams,
   checkAccountSessionParams,
   checkFinancialConnectionsSessionParams,
   COMPONENT_NAMES,
@@ -46,12 +48,25 @@ export interface OfflineStripe {
         params: Stripe.FinancialConnections.SessionCreateParams,
         options?: Stripe.RequestOptions,
       ): Promise<Stripe.Response<Session>>;
-      /** A session this stand-in created, with the accounts {@link OfflineStripe.linkAccounts} added. */
+      /**
+       * A session this stand-in created, with the accounts {@link OfflineStripe.linkAccounts}
+       * added: the first 10 in `accounts.data`, as Stripe pages them, and `has_more` beyond.
+       */
       retrieve(
         id: string,
         params?: Stripe.FinancialConnections.SessionRetrieveParams,
         options?: Stripe.RequestOptions,
       ): Promise<Stripe.Response<Session>>;
+    };
+    accounts: {
+      /**
+       * Linked accounts, oldest first: of one `session`, or of every session; paged forward with
+       * `starting_after` and `limit` (1–100, default 10).
+       */
+      list(
+        params?: Stripe.FinancialConnections.AccountListParams,
+        options?: Stripe.RequestOptions,
+      ): Promise<Stripe.Response<Stripe.ApiList<Stripe.FinancialConnections.Account>>>;
     };
   };
   /**
@@ -148,7 +163,42 @@ export function createOfflineStripe(options: OfflineStripeOptions = {}): Offline
               404,
             );
           }
-          return withLastResponse(structuredClone(session));
+          const { data } = session.accounts;
+          return withLastResponse({
+            ...structuredClone(session),
+            accounts: accountPage(data, 0, SESSION_ACCOUNTS_PAGE),
+          });
+        },
+      },
+      accounts: {
+        async list(params) {
+          const { session: sessionId, startingAfter, limit } = checkAccountListParams(params);
+          let accounts: Stripe.FinancialConnections.Account[];
+          if (sessionId === undefined) {
+            accounts = [...sessions.values()].flatMap((session) => session.accounts.data);
+          } else {
+            const session = sessions.get(sessionId);
+            if (!session) {
+              throw invalidRequest(
+                `No such financial_connections.session: '${sessionId}'`,
+                'session',
+                'resource_missing',
+              );
+            }
+            accounts = session.accounts.data;
+          }
+          let start = 0;
+          if (startingAfter !== undefined) {
+            start = accounts.findIndex((account) => account.id === startingAfter) + 1;
+            if (start === 0) {
+              throw invalidRequest(
+                `No such financial_connections.account: '${startingAfter}'`,
+                'starting_after',
+                'resource_missing',
+              );
+            }
+          }
+          return withLastResponse(accountPage(accounts, start, limit));
         },
       },
     },
@@ -161,6 +211,23 @@ export function createOfflineStripe(options: OfflineStripeOptions = {}): Offline
       session.accounts.data.push(...linked);
       return structuredClone(linked);
     },
+  };
+}
+
+/** How many accounts a retrieved session carries; Stripe's default page size. */
+const SESSION_ACCOUNTS_PAGE = 10;
+
+/** `limit` accounts from `start`, as a Stripe list object. */
+function accountPage(
+  accounts: readonly Stripe.FinancialConnections.Account[],
+  start: number,
+  limit: number,
+): Stripe.ApiList<Stripe.FinancialConnections.Account> {
+  return {
+    object: 'list',
+    data: structuredClone(accounts.slice(start, start + limit)),
+    has_more: accounts.length > start + limit,
+    url: ACCOUNTS_URL,
   };
 }
 

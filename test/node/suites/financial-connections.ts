@@ -174,8 +174,8 @@ export function financialConnectionsSuite(): void {
     });
 
     describe('retrieveFinancialConnectionsSession', () => {
-      const linkedAccount = (holder: object) => ({
-        id: 'fca_Linked0001',
+      const linkedAccount = (holder: object, id = 'fca_Linked0001') => ({
+        id,
         object: 'financial_connections.account',
         account_holder: holder,
         institution_name: 'StripeBank',
@@ -204,6 +204,68 @@ export function financialConnectionsSuite(): void {
         assert.deepEqual(
           accounts.map((account) => [account.id, account.last4]),
           [['fca_Linked0001', '6789']],
+        );
+      });
+
+      it('lists the accounts past the session’s first page, by session, until has_more ends', async () => {
+        const id = await linkedSession();
+        const session = api.sessions.get(id)! as { accounts: { data: unknown[] } };
+        const ids = Array.from({ length: 24 }, (_, index) => `fca_Linked${1001 + index}`);
+        session.accounts.data.splice(0, 1, ...ids.map((each) => linkedAccount(CUSTOMER, each)));
+        const before = api.requests.length;
+        const accounts = await retrieveFinancialConnectionsSession(stripe, id, CUSTOMER);
+        assert.deepEqual(
+          accounts.map((account) => account.id),
+          ids,
+        );
+        const [retrieve, list, ...rest] = api.requests.slice(before);
+        assert.equal(retrieve!.path, `/v1/financial_connections/sessions/${id}`);
+        assert.equal(list!.method, 'GET');
+        assert.equal(list!.path, '/v1/financial_connections/accounts');
+        assert.deepEqual(Object.fromEntries(list!.params), {
+          session: id,
+          starting_after: 'fca_Linked1010',
+          limit: '100',
+        });
+        assert.deepEqual(rest, []);
+      });
+
+      it('follows every further page, and checks the holder of each account on it', async () => {
+        const id = await linkedSession();
+        const session = api.sessions.get(id)!;
+        const page = (ids: string[], hasMore: boolean, holder: object = CUSTOMER) => ({
+          status: 200,
+          body: {
+            object: 'list',
+            data: ids.map((each) => linkedAccount(holder, each)),
+            has_more: hasMore,
+            url: '/v1/financial_connections/accounts',
+          },
+        });
+        const first = { ...session, accounts: page(['fca_Linked0001'], true).body };
+        api.answerNext({ status: 200, body: first });
+        api.answerNext(page(['fca_Linked0002', 'fca_Linked0003'], true));
+        api.answerNext(page(['fca_Linked0004'], false));
+        const before = api.requests.length;
+        const accounts = await retrieveFinancialConnectionsSession(stripe, id, CUSTOMER);
+        assert.deepEqual(
+          accounts.map((account) => account.id),
+          ['fca_Linked0001', 'fca_Linked0002', 'fca_Linked0003', 'fca_Linked0004'],
+        );
+        assert.deepEqual(
+          api.requests
+            .slice(before + 1)
+            .map((request) => new Map(request.params).get('starting_after')),
+          ['fca_Linked0001', 'fca_Linked0003'],
+        );
+
+        api.answerNext({ status: 200, body: first });
+        api.answerNext(
+          page(['fca_Other0002'], false, { type: 'customer', customer: 'cus_Someone0002' }),
+        );
+        await assert.rejects(
+          retrieveFinancialConnectionsSession(stripe, id, CUSTOMER),
+          AccountHolderMismatchError,
         );
       });
 

@@ -445,6 +445,74 @@ export function offlineStripeSuite(): void {
         assert.equal(new Set(accounts.map((a) => a.id)).size, 3);
       });
 
+      it('pages accounts as Stripe does: 10 on the session, the rest through accounts.list', async () => {
+        const stripe = offline();
+        const session = await sessionOf(stripe);
+        const other = await sessionOf(stripe);
+        const linked = stripe.linkAccounts(
+          session.id,
+          Array.from({ length: 25 }, () => ({})),
+        );
+        const [elsewhere] = stripe.linkAccounts(other.id);
+        const ids = linked.map((account) => account.id);
+
+        const retrieved = await stripe.financialConnections.sessions.retrieve(session.id);
+        assert.deepEqual(
+          retrieved.accounts.data.map((account) => account.id),
+          ids.slice(0, 10),
+        );
+        assert.equal(retrieved.accounts.has_more, true);
+
+        const list = stripe.financialConnections.accounts;
+        const page = await list.list({ session: session.id, starting_after: ids[9], limit: 12 });
+        assert.equal(page.object, 'list');
+        assert.deepEqual(
+          page.data.map((account) => account.id),
+          ids.slice(10, 22),
+        );
+        assert.equal(page.has_more, true);
+        assert.match(page.lastResponse.requestId, /^req_offline/);
+        const last = await list.list({ session: session.id, starting_after: ids[21] });
+        assert.deepEqual(
+          last.data.map((account) => account.id),
+          ids.slice(22),
+        );
+        assert.equal(last.has_more, false);
+        const everything = await list.list({ limit: 100 });
+        assert.deepEqual(
+          everything.data.map((account) => account.id),
+          [...ids, elsewhere!.id],
+        );
+        assert.deepEqual(
+          await retrieveFinancialConnectionsSession(stripe, session.id, CUSTOMER),
+          linked,
+        );
+      });
+
+      it('checks accounts.list parameters as Stripe does', async () => {
+        const stripe = offline();
+        const session = await sessionOf(stripe);
+        const list = (params: unknown) =>
+          stripe.financialConnections.accounts.list(params as never);
+        const cases: Array<[unknown, Parameters<typeof rejectsLikeStripe>[1]]> = [
+          [{ limit: 0 }, { param: 'limit', code: 'parameter_invalid_integer' }],
+          [{ limit: 101 }, { param: 'limit', code: 'parameter_invalid_integer' }],
+          [{ limit: 2.5 }, { param: 'limit', code: 'parameter_invalid_integer' }],
+          [{ color: 'red' }, { param: 'color', code: 'parameter_unknown' }],
+          [{ session: 'fcsess_Unknown' }, { param: 'session', code: 'resource_missing' }],
+          [{ session: 'fca_123' }, { param: 'session', code: 'resource_missing' }],
+          [
+            { session: session.id, starting_after: 'fca_Unknown' },
+            { param: 'starting_after', code: 'resource_missing' },
+          ],
+          [{ ending_before: 'fca_Unknown' }, { param: 'ending_before', message: /offline/ }],
+          [{ account_holder: CUSTOMER }, { param: 'account_holder', message: /offline/ }],
+          ['session', { param: 'params' }],
+        ];
+        for (const [params, expected] of cases) await rejectsLikeStripe(list(params), expected);
+        assert.deepEqual((await list(undefined)).data, []);
+      });
+
       it('refuses a session it did not create', () => {
         assert.throws(
           () => offline().linkAccounts('fcsess_Unknown'),

@@ -95,6 +95,17 @@ export function parseForm(params: readonly [string, string][]): Record<string, u
   return root;
 }
 
+const ACCOUNTS_URL = '/v1/financial_connections/accounts';
+
+type AccountList = { data: Array<{ id: string }> };
+
+const accountPage = (data: AccountList['data'], start: number, limit: number) => ({
+  object: 'list',
+  data: data.slice(start, start + limit),
+  has_more: data.length > start + limit,
+  url: ACCOUNTS_URL,
+});
+
 /** Starts the double on a free port of 127.0.0.1. */
 export async function startStripeApiDouble(): Promise<StripeApiDouble> {
   const requests: RecordedStripeRequest[] = [];
@@ -158,7 +169,7 @@ export async function startStripeApiDouble(): Promise<StripeApiDouble> {
             object: 'list',
             data: [],
             has_more: false,
-            url: '/v1/financial_connections/accounts',
+            url: ACCOUNTS_URL,
           },
           client_secret: secret,
           filters: form.filters,
@@ -172,7 +183,16 @@ export async function startStripeApiDouble(): Promise<StripeApiDouble> {
       }
       const retrieved = /^\/v1\/financial_connections\/sessions\/([^/]+)$/.exec(url.pathname);
       if (request.method === 'GET' && retrieved && sessions.has(retrieved[1]!)) {
-        return answer(response, 200, sessions.get(retrieved[1]!));
+        // Stripe carries the first page of a session's accounts (10) and lists the rest.
+        const session = sessions.get(retrieved[1]!)!;
+        const { data } = session.accounts as AccountList;
+        return answer(response, 200, { ...session, accounts: accountPage(data, 0, 10) });
+      }
+      const listed = sessions.get(String(form.session)) as { accounts: AccountList } | undefined;
+      if (request.method === 'GET' && url.pathname === ACCOUNTS_URL && listed) {
+        const { data } = listed.accounts;
+        const start = data.findIndex((account) => account.id === form.starting_after) + 1;
+        return answer(response, 200, accountPage(data, start, Number(form.limit ?? 10)));
       }
       answer(response, 404, {
         error: {
