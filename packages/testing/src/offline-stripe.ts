@@ -91,6 +91,19 @@ export function createOfflineStripe(options: OfflineStripeOptions = {}): Offline
   const now = options.now ?? Date.now;
   const nowSeconds = () => Math.floor(now() / 1000);
   const sessions = new Map<string, Session>();
+  /** A session this client created, or Stripe's error: 404 when retrieved, 400 as a filter. */
+  const sessionNamed = (id: string, status: 400 | 404): Session => {
+    const session = sessions.get(id);
+    if (!session) {
+      throw invalidRequest(
+        `No such financial_connections.session: '${String(id)}'`,
+        'session',
+        'resource_missing',
+        status,
+      );
+    }
+    return session;
+  };
 
   return {
     accountSessions: {
@@ -154,39 +167,20 @@ export function createOfflineStripe(options: OfflineStripeOptions = {}): Offline
           return withLastResponse(structuredClone(session));
         },
         async retrieve(id) {
-          const session = sessions.get(id);
-          if (!session) {
-            throw invalidRequest(
-              `No such financial_connections.session: '${String(id)}'`,
-              'session',
-              'resource_missing',
-              404,
-            );
-          }
-          const { data } = session.accounts;
+          const session = sessionNamed(id, 404);
           return withLastResponse({
             ...structuredClone(session),
-            accounts: accountPage(data, 0, SESSION_ACCOUNTS_PAGE),
+            accounts: accountPage(session.accounts.data, 0, SESSION_ACCOUNTS_PAGE),
           });
         },
       },
       accounts: {
         async list(params) {
           const { session: sessionId, startingAfter, limit } = checkAccountListParams(params);
-          let accounts: Stripe.FinancialConnections.Account[];
-          if (sessionId === undefined) {
-            accounts = [...sessions.values()].flatMap((session) => session.accounts.data);
-          } else {
-            const session = sessions.get(sessionId);
-            if (!session) {
-              throw invalidRequest(
-                `No such financial_connections.session: '${sessionId}'`,
-                'session',
-                'resource_missing',
-              );
-            }
-            accounts = session.accounts.data;
-          }
+          const accounts =
+            sessionId === undefined
+              ? [...sessions.values()].flatMap((session) => session.accounts.data)
+              : sessionNamed(sessionId, 400).accounts.data;
           let start = 0;
           if (startingAfter !== undefined) {
             start = accounts.findIndex((account) => account.id === startingAfter) + 1;
