@@ -1,5 +1,9 @@
-import { css, ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { property } from '@lit/reactive-element/decorators/property.js';
+import {
+  css,
+  ReactiveElement,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from '@lit/reactive-element';
 import type { CeConnect } from './ce-connect.js';
 import { closestComposed } from './closest-composed.js';
 import { ErrorController, errorPanelStyles } from './error-controller.js';
@@ -57,6 +61,19 @@ export class CeFinancialConnections extends ReactiveElement {
   /** The version of Connect Elements that defined this element. */
   static readonly version = VERSION;
 
+  // Declared statically, as ConnectOptionsElement's are (no decorator helper in the bundle).
+  static override properties: PropertyDeclarations = {
+    publishableKey: { attribute: 'publishable-key' },
+    endpoint: {},
+    stripeAccount: { attribute: 'stripe-account' },
+    collect: {},
+    credentials: {},
+    headers: { attribute: false },
+    timeout: { type: Number },
+    disabled: { type: Boolean, reflect: true },
+    preload: { type: Boolean },
+  };
+
   static override styles = [
     css`
       :host {
@@ -96,37 +113,37 @@ export class CeFinancialConnections extends ReactiveElement {
    * Your Stripe publishable key (`pk_…`); when empty, the one of the nearest `<ce-connect>`.
    * Secret (`sk_`) and restricted (`rk_`) keys are refused.
    */
-  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+  declare publishableKey?: string;
 
   /**
    * URL of the host endpoint that creates a Financial Connections Session and answers
    * `{client_secret}`. Required.
    */
-  @property() endpoint?: string;
+  declare endpoint?: string;
 
   /** The connected account (`acct_…`) Stripe.js acts for, if any. */
-  @property({ attribute: 'stripe-account' }) stripeAccount?: string;
+  declare stripeAccount?: string;
 
   /**
    * `accounts` to collect Financial Connections accounts (`collectFinancialConnectionsAccounts`),
    * or `bank-account-token` to collect a bank account token as well (`collectBankAccountToken`).
    */
-  @property() collect: FinancialConnectionsCollect = 'accounts';
+  collect: FinancialConnectionsCollect = 'accounts';
 
   /** `fetch` credentials mode of the endpoint request. */
-  @property() credentials: RequestCredentials = 'same-origin';
+  credentials: RequestCredentials = 'same-origin';
 
   /** Extra headers of the endpoint request, e.g. a CSRF token; when unset, the provider's. */
-  @property({ attribute: false }) headers?: Record<string, string>;
+  declare headers?: Record<string, string>;
 
   /** Milliseconds before the endpoint request is abandoned. */
-  @property({ type: Number }) timeout = 15_000;
+  timeout = 15_000;
 
   /** Disables the button; `launch()` does nothing. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Loads Stripe.js as soon as the element is on the page, rather than on hover or focus. */
-  @property({ type: Boolean }) preload = false;
+  preload = false;
 
   private button: HTMLButtonElement | undefined;
 
