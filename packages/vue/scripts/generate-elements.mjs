@@ -8,33 +8,21 @@
  *
  * `--check` exits non-zero when the file is not what this script would write.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import prettier from 'prettier';
+import {
+  COMPONENT_BASE,
+  eventNames,
+  manifestElements,
+  writeGenerated,
+} from '../../core/scripts/manifest-elements.mjs';
 
-const manifestUrl = new URL('../../core/custom-elements.json', import.meta.url);
 const outputUrl = new URL('../src/elements.ts', import.meta.url);
-const COMPONENT_BASE = 'ConnectComponentElement';
 
-export async function generate() {
-  const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8'));
-  const index = manifest.modules.find((module) => module.path === 'src/index.ts');
-  const exported = new Set(index.exports.map((entry) => entry.name));
-  const elements = manifest.modules
-    .flatMap((module) => module.declarations ?? [])
-    .filter((declaration) => declaration.customElement && declaration.tagName)
-    .sort((a, b) => a.tagName.localeCompare(b.tagName));
-  const missing = elements.filter((declaration) => !exported.has(declaration.name));
-  if (missing.length) {
-    throw new Error(
-      `Not exported from @connect-elements/core: ${missing.map((e) => e.name).join(', ')}`,
-    );
-  }
+/** The lines of `src/elements.ts`. */
+function elementsModule() {
+  const elements = manifestElements();
   const others = elements.filter((declaration) => declaration.superclass?.name !== COMPONENT_BASE);
   const events = (declaration) => {
-    const names = (declaration.events ?? []).map((event) => event.name).filter(Boolean);
-    // `ce-error` of the components inside bubbles to the provider.
-    if (declaration.tagName === 'ce-connect' && !names.length) names.push('ce-error');
+    const names = eventNames(declaration);
     return names.length ? names.map((name) => `'${name}'`).join(' | ') : 'never';
   };
   const lines = [
@@ -55,17 +43,7 @@ export async function generate() {
     '  }',
     '}',
   ];
-  const file = fileURLToPath(outputUrl);
-  const options = await prettier.resolveConfig(file);
-  return prettier.format(lines.join('\n'), { ...options, filepath: file });
+  return lines;
 }
 
-const output = await generate();
-if (process.argv.includes('--check')) {
-  if (readFileSync(outputUrl, 'utf8') !== output) {
-    console.error('packages/vue/src/elements.ts is out of date: run `npm run build`.');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(outputUrl, output);
-}
+await writeGenerated(outputUrl, elementsModule());
