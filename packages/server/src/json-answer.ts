@@ -31,6 +31,16 @@ export function errorAnswer(
   return jsonAnswer(status, body, headers);
 }
 
+/** The `400` for a request body that was over the limit or could not be read. */
+export function bodyRefusal(
+  reason: 'too_large' | 'unreadable',
+  headers: Record<string, string> = {},
+): Response {
+  const message =
+    reason === 'too_large' ? ANSWER_MESSAGES.bodyTooLarge : ANSWER_MESSAGES.bodyUnreadable;
+  return errorAnswer(400, message, {}, headers);
+}
+
 /** The messages of the endpoint's error answers; generic on purpose. */
 export const ANSWER_MESSAGES = {
   methodNotAllowed: 'This endpoint only answers POST requests.',

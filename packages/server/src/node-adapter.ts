@@ -3,7 +3,7 @@
  * `node:http`, so importing the package stays safe on runtimes without it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ANSWER_MESSAGES, errorAnswer } from './json-answer.js';
+import { ANSWER_MESSAGES, bodyRefusal, errorAnswer } from './json-answer.js';
 import {
   BODY_LIMIT_BYTES,
   concatBytes,
@@ -76,10 +76,8 @@ async function handle(
   if (method === 'POST') {
     const read = preParsedBody(request) ?? (await readNodeBody(request, BODY_LIMIT_BYTES));
     if (!read.ok) {
-      const tooLarge = read.reason === 'too_large';
-      const message = tooLarge ? ANSWER_MESSAGES.bodyTooLarge : ANSWER_MESSAGES.bodyUnreadable;
       // Stop here: the rest of an oversized body is not read, and the connection is not reused.
-      await writeAnswer(response, errorAnswer(400, message, {}, { Connection: 'close' }));
+      await writeAnswer(response, bodyRefusal(read.reason, { Connection: 'close' }));
       return;
     }
     body = read.bytes;

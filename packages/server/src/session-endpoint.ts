@@ -8,7 +8,7 @@ import {
   type EndpointName,
   type FailureStage,
 } from './error-reporting.js';
-import { ANSWER_MESSAGES, errorAnswer, jsonAnswer } from './json-answer.js';
+import { ANSWER_MESSAGES, bodyRefusal, errorAnswer, jsonAnswer } from './json-answer.js';
 import { createOriginPolicy } from './origin-policy.js';
 import { parseJsonObject, readBodyWithinLimit, type JsonObject } from './request-body.js';
 import { stripeFailureAnswer } from './stripe-failure.js';
@@ -64,14 +64,7 @@ export function createSessionEndpoint<Principal, Params>(
       if (!originAllowed(request)) return errorAnswer(403, ANSWER_MESSAGES.originNotAllowed);
 
       const read = await readBodyWithinLimit(request);
-      if (!read.ok) {
-        return errorAnswer(
-          400,
-          read.reason === 'too_large'
-            ? ANSWER_MESSAGES.bodyTooLarge
-            : ANSWER_MESSAGES.bodyUnreadable,
-        );
-      }
+      if (!read.ok) return bodyRefusal(read.reason);
       const body = parseJsonObject(read.bytes);
       if (!body) return errorAnswer(400, ANSWER_MESSAGES.bodyNotJson);
 
