@@ -56,6 +56,11 @@ export {
 export { CONNECT_JS_URL } from './connect-script.js';
 export { defineElement } from './define-element.js';
 export {
+  propertyAttributes,
+  type ConnectOptionValues,
+  type ElementMethodName,
+} from './framework-support.js';
+export {
   ConnectElementsError,
   type ConnectElementsErrorCode,
   type ConnectElementsErrorDetail,

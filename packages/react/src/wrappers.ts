@@ -12,7 +12,9 @@ import {
   type ConnectComponentEvent,
   type ConnectComponentEventDetails,
   type ConnectComponentSettings,
-  type ConnectOptionsElement,
+  type ConnectOptionValues,
+  type ElementMethodName,
+  propertyAttributes,
 } from '@connect-elements/core';
 import { createComponent } from '@lit/react';
 import { isServer, type LitElement } from 'lit';
@@ -45,19 +47,7 @@ export type ConnectComponentInstance<C extends ComponentName> = InstanceType<
 >;
 
 /** The settings every component element and `<ce-connect>` take. */
-export type ConnectOptionProps = Partial<
-  Pick<
-    ConnectOptionsElement,
-    | 'publishableKey'
-    | 'endpoint'
-    | 'fetchClientSecret'
-    | 'credentials'
-    | 'headers'
-    | 'timeout'
-    | 'locale'
-    | 'fonts'
-  > & { appearance: Exclude<ConnectOptionsElement['appearance'], { attribute: string }> }
->;
+export type ConnectOptionProps = ConnectOptionValues;
 
 /** `onExit`, `onStepChange`, … of component `C`, each typed with the detail Stripe passes. */
 export type ConnectComponentEventProps<C extends ComponentName> = {
@@ -93,12 +83,9 @@ export type ConnectComponentWrapper<C extends ComponentName> = React.ForwardRefE
 /** Event prop → event name, e.g. `{ onSuccess: 'ce-financial-connections-success' }`. */
 export type ElementEvents = Record<string, keyof GlobalEventHandlersEventMap>;
 
-/** Methods of the elements, reached through a `ref` rather than props. */
-type ElementMethods = 'connectSettings' | 'launch' | 'logout' | 'retry';
-
 /** The props of the React component of element `I` with events `E`: its own properties. */
 export type ElementProps<I extends HTMLElement, E extends ElementEvents> = DomProps<I, E> &
-  Partial<Omit<I, keyof LitElement | ElementMethods>> & {
+  Partial<Omit<I, keyof LitElement | ElementMethodName>> & {
     [P in keyof E]?: (event: GlobalEventHandlersEventMap[E[P]]) => void;
   };
 
@@ -108,10 +95,6 @@ export type ElementWrapper<
   E extends ElementEvents,
 > = React.ForwardRefExoticComponent<ElementProps<I, E> & React.RefAttributes<I>>;
 
-type LitElementClass = CustomElementConstructor & {
-  elementProperties?: Map<PropertyKey, { attribute?: boolean | string }>;
-};
-
 /**
  * The element for server rendering. `@lit/react` renders no element property on the server; this
  * writes string, number and `true` values of properties that have an attribute as attributes, so
@@ -120,18 +103,10 @@ type LitElementClass = CustomElementConstructor & {
  */
 function serverComponent(
   tagName: string,
-  elementClass: LitElementClass,
+  elementClass: CustomElementConstructor,
   events: Record<string, string>,
 ): React.ComponentType<Record<string, unknown>> {
-  const attributes = new Map<string, string | undefined>();
-  for (const [name, options] of elementClass.elementProperties ?? []) {
-    if (typeof name !== 'string') continue;
-    const { attribute = true } = options;
-    attributes.set(
-      name,
-      attribute === false ? undefined : attribute === true ? name.toLowerCase() : attribute,
-    );
-  }
+  const attributes = propertyAttributes(elementClass);
   const ServerComponent = (props: Record<string, unknown>) => {
     const rendered: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(props)) {

@@ -11,7 +11,7 @@
  * Importing the package also gives templates the types of every `ce-*` element
  * (`GlobalComponents`), for `vue-tsc` and editors.
  */
-import { defineElement, kebabCase } from '@connect-elements/core';
+import { defineElement, kebabCase, propertyAttributes } from '@connect-elements/core';
 import type { App, Plugin } from 'vue';
 import { connectElements } from './elements.js';
 
@@ -20,11 +20,6 @@ export type * from './types.js';
 
 /** For Vue's `compilerOptions.isCustomElement`: the `ce-*` tags are custom elements. */
 export const isCustomElement = (tag: string): boolean => tag.startsWith('ce-');
-
-type PropertyOptions = { attribute?: boolean | string };
-type LitElementClass = CustomElementConstructor & {
-  elementProperties?: Map<PropertyKey, PropertyOptions>;
-};
 
 /**
  * Vue sets a bound value as a property only when the element has a property of the bound name
@@ -35,18 +30,11 @@ type LitElementClass = CustomElementConstructor & {
  * `skip-terms-of-service-collection` and `display-countries="US, CA"` read as they do in HTML),
  * anything else to the property.
  */
-function addKebabCaseAliases(elementClass: LitElementClass): void {
+function addKebabCaseAliases(elementClass: CustomElementConstructor): void {
   const prototype = elementClass.prototype as object;
-  for (const [name, options] of elementClass.elementProperties ?? []) {
-    if (typeof name !== 'string') continue;
+  for (const [name, attribute] of propertyAttributes(elementClass)) {
     const alias = kebabCase(name);
     if (alias === name || alias in prototype) continue;
-    const attribute =
-      options.attribute === false
-        ? undefined
-        : typeof options.attribute === 'string'
-          ? options.attribute
-          : name.toLowerCase();
     Object.defineProperty(prototype, alias, {
       configurable: true,
       get(this: HTMLElement & Record<string, unknown>) {

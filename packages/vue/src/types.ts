@@ -8,28 +8,17 @@ import type {
   ConnectComponentEvent,
   ConnectComponentEventDetails,
   ConnectComponentSettings,
-  ConnectOptionsElement,
+  ConnectOptionValues,
+  ElementMethodName,
 } from '@connect-elements/core';
 import type { LitElement } from 'lit';
 import type { DefineSetupFnComponent } from 'vue';
 
 /** The settings every component element and `<ce-connect>` take. */
-export type ConnectOptionProps = Partial<
-  Pick<
-    ConnectOptionsElement,
-    | 'publishableKey'
-    | 'endpoint'
-    | 'fetchClientSecret'
-    | 'credentials'
-    | 'headers'
-    | 'timeout'
-    | 'locale'
-    | 'fonts'
-  > & {
-    /** A JSON string in the template, or an object bound with `:appearance`. */
-    appearance: Exclude<ConnectOptionsElement['appearance'], { attribute: string }> | string;
-  }
->;
+export type ConnectOptionProps = Omit<ConnectOptionValues, 'appearance'> & {
+  /** A JSON string in the template, or an object bound with `:appearance`. */
+  appearance?: ConnectOptionValues['appearance'] | string;
+};
 
 /** Event name → listener, as Vue's `emits` (so `@ce-exit` is typed with its event). */
 export type EventEmits<Events> = {
@@ -56,15 +45,12 @@ export type ConnectComponentVueElement<C extends ComponentName> = DefineSetupFnC
   EventEmits<ConnectComponentEvents<C>>
 >;
 
-/** Methods of the elements, reached through a template ref rather than props. */
-type ElementMethods = 'connectSettings' | 'launch' | 'logout' | 'retry';
-
 /** Any other element as a Vue component: its properties as props, events `E` as emits. */
 export type VueElement<
   I extends HTMLElement,
   E extends keyof GlobalEventHandlersEventMap,
 > = DefineSetupFnComponent<
-  Partial<Omit<I, keyof LitElement | ElementMethods>>,
+  Partial<Omit<I, keyof LitElement | ElementMethodName>>,
   EventEmits<Pick<GlobalEventHandlersEventMap, E>>
 >;
 
