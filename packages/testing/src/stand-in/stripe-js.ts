@@ -151,11 +151,7 @@ class Flow implements StripeStandInFlow {
   }
 
   private result(action: StripeStandInAction): unknown {
-    if (action === 'error') {
-      return this.method === 'collectBankAccountToken'
-        ? { financialConnectionsSession: undefined, token: undefined, error: { ...controls.error } }
-        : { financialConnectionsSession: undefined, error: { ...controls.error } };
-    }
+    if (action === 'error') return errorResult(this.method, { ...controls.error });
     const accounts = action === 'link' ? [account(this.institution)] : [];
     // What Stripe.js resolves with holds the session's client secret: the page must not show it.
     const financialConnectionsSession = {
@@ -335,11 +331,7 @@ function collect(method: Method, publishableKey: string, stripeAccount: string |
       const flow = new Flow(method, publishableKey, stripeAccount, '', '');
       flow.outcome = 'refused';
       flows.push(flow);
-      return Promise.resolve(
-        method === 'collectBankAccountToken'
-          ? { financialConnectionsSession: undefined, token: undefined, error: refused }
-          : { financialConnectionsSession: undefined, error: refused },
-      );
+      return Promise.resolve(errorResult(method, refused));
     }
     const clientSecret = secret as string;
     usedSecrets.add(clientSecret); // a session opens once
@@ -355,10 +347,18 @@ function collect(method: Method, publishableKey: string, stripeAccount: string |
   };
 }
 
+/** What Stripe.js resolves a collect call with when it fails. */
+const errorResult = (method: Method, error: StripeStandInError) =>
+  method === 'collectBankAccountToken'
+    ? { financialConnectionsSession: undefined, token: undefined, error }
+    : { financialConnectionsSession: undefined, error };
+
 const alreadyOpen = (): StripeStandInError => ({
   type: 'invalid_request_error',
   message: 'A Financial Connections flow is already open.',
 });
+
+const openFlow = (): Flow | undefined => flows.find((flow) => flow.open);
 
 const controls: StripeStandInControls = {
   calls,
@@ -372,10 +372,10 @@ const controls: StripeStandInControls = {
   },
   requireOfflineSecrets: false,
   get openFlow() {
-    return flows.find((flow) => flow.open);
+    return openFlow();
   },
   resolveOpen(action) {
-    const flow = flows.find((candidate) => candidate.open);
+    const flow = openFlow();
     if (!flow) throw new Error('No Financial Connections flow is open.');
     flow.end(action);
   },
