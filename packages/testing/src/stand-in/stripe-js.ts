@@ -16,6 +16,7 @@
  * client secret.
  */
 import { parseOfflineClientSecret } from '../offline-secret.js';
+import { randomToken } from '../offline-stripe-ids.js';
 
 /** How a flow ends: the customer links an account, cancels, or Stripe reports an error. */
 export type StripeStandInAction = 'link' | 'cancel' | 'error';
@@ -77,13 +78,6 @@ const INSTITUTIONS = [
 ] as const;
 
 type Institution = (typeof INSTITUTIONS)[number];
-
-const random = (length = 14) => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let text = '';
-  for (let i = 0; i < length; i += 1) text += alphabet[Math.floor(Math.random() * alphabet.length)];
-  return text;
-};
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -173,7 +167,7 @@ class Flow implements StripeStandInFlow {
 
   private renderDialog(): HTMLDialogElement {
     const dialog = document.createElement('dialog');
-    const titleId = `stripe-standin-fc-title-${random(6)}`;
+    const titleId = `stripe-standin-fc-title-${randomToken(6)}`;
     dialog.setAttribute('aria-labelledby', titleId);
     dialog.dataset['standIn'] = 'financial-connections';
     dialog.style.cssText =
@@ -196,7 +190,7 @@ class Flow implements StripeStandInFlow {
     const legend = document.createElement('legend');
     legend.textContent = 'Choose your bank';
     list.append(legend);
-    const group = `stripe-standin-institution-${random(6)}`;
+    const group = `stripe-standin-institution-${randomToken(6)}`;
     INSTITUTIONS.forEach((institution, index) => {
       const label = document.createElement('label');
       label.style.cssText = 'display: flex; gap: 8px; align-items: center; padding: 4px 0;';
@@ -240,7 +234,7 @@ class Flow implements StripeStandInFlow {
 
 function account(institution: Institution) {
   return {
-    id: `fca_${random(24)}`,
+    id: `fca_${randomToken(24)}`,
     object: 'financial_connections.account',
     balance: null,
     balance_refresh: null,
@@ -261,17 +255,17 @@ function account(institution: Institution) {
 
 function bankAccountToken(institution: Institution) {
   return {
-    id: `btok_${random(24)}`,
+    id: `btok_${randomToken(24)}`,
     object: 'token',
     bank_account: {
-      id: `ba_${random(24)}`,
+      id: `ba_${randomToken(24)}`,
       object: 'bank_account',
       account_holder_name: null,
       account_holder_type: 'individual',
       bank_name: institution.name,
       country: 'US',
       currency: 'usd',
-      fingerprint: random(16),
+      fingerprint: randomToken(16),
       last4: institution.last4,
       routing_number: '110000000',
       status: 'new',
@@ -316,7 +310,7 @@ function refusal(secret: unknown): StripeStandInError | undefined {
  */
 function sessionIdOf(secret: string): string {
   const offline = /^fcsess_client_secret_offline_([A-Za-z0-9]+)_\d+$/.exec(secret);
-  return `fcsess_${offline ? offline[1] : random(24)}`;
+  return `fcsess_${offline ? offline[1] : randomToken(24)}`;
 }
 
 function collect(method: Method, publishableKey: string, stripeAccount: string | undefined) {
