@@ -10,10 +10,9 @@ import { build, type BuildOptions } from 'esbuild';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** `@stripe/*` entries as their ES module builds (as in web-test-runner.config.mjs). */
+/** `@stripe/connect-js`'s CommonJS entry as its ES module build (as in web-test-runner.config.mjs). */
 export const stripeEsmAliases = {
   '@stripe/connect-js/pure.js': '@stripe/connect-js/dist/pure.esm.js',
-  '@stripe/stripe-js/pure': '@stripe/stripe-js/dist/pure.mjs',
 };
 
 /** An entry: a file of this repository, or module source resolved from the repository root. */

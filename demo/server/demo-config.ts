@@ -36,11 +36,10 @@ export const DEMO_PAGES = [
 
 /** The Vite configuration of the demo (a dev server: the demo is not built) for `settings`. */
 export function demoConfig(settings: DemoSettings): UserConfig {
-  // The CommonJS entries of Stripe's loaders, answered with their ES module builds (as in the
-  // browser tests).
+  // The CommonJS entry of Stripe's Connect loader, answered with its ES module build (as in the
+  // browser tests; the kit imports `@stripe/stripe-js`'s ES module build itself).
   const esmBuilds = {
     '@stripe/connect-js/pure.js': `${repoRoot}node_modules/@stripe/connect-js/dist/pure.esm.js`,
-    '@stripe/stripe-js/pure': `${repoRoot}node_modules/@stripe/stripe-js/dist/pure.mjs`,
   };
   return {
     root: demoRoot,

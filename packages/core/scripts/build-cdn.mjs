@@ -25,7 +25,6 @@ const options = {
   tsconfig: join(packageRoot, 'tsconfig.build.json'),
   alias: {
     '@stripe/connect-js/pure.js': join(packageDir('@stripe/connect-js'), 'dist/pure.esm.js'),
-    '@stripe/stripe-js/pure': join(packageDir('@stripe/stripe-js'), 'dist/pure.mjs'),
   },
   banner: {
     js: `/* Connect Elements ${version} — https://www.npmjs.com/package/@connect-elements/core */`,
