@@ -25,17 +25,25 @@ import { postJson } from './endpoint-request.js';
 import { ErrorController, errorPanelStyles } from './error-controller.js';
 import { asConnectElementsError, configurationError, ConnectElementsError } from './errors.js';
 import { ConnectComponentEvent } from './events/component-event.js';
+import { plainValue } from './plain-value.js';
 
 type StripeElement = HTMLElement & Record<string, ((value: unknown) => void) | undefined>;
 
 type EphemeralKey = { issuingCard: string; nonce: string; ephemeralKeySecret: string };
+
+const isStripeElement = (node: Element): boolean => node.localName.startsWith('stripe-connect-');
 
 /**
  * What every Connect component element does; each element is this with the settings and events
  * of its component (see `connectComponentElement`).
  *
  * The Stripe element lives in the light DOM, as a child of this element, because Stripe's
- * embedded UI is not built for shadow roots.
+ * embedded UI is not built for shadow roots. There, the DOM differs of server-rendered stacks
+ * (morphdom in LiveView, idiomorph in Turbo and htmx, Alpine's morph in Livewire) see a child the
+ * server's HTML lacks, and remove it. The element owns its Stripe element against that: a removal
+ * through `removeChild` (what morphdom and idiomorph call) is refused, and one by other means is
+ * undone by putting the same element back. Stripe elements it did not create (copies from a page
+ * snapshot, a clone or a history restore) are removed, so there is never a second one beside it.
  *
  * @slot - Where the Stripe element is placed.
  * @slot error - Replaces the default error message.
@@ -65,9 +73,19 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
   /** `ephemeral-key-endpoint` of the issuing components: builds `fetchEphemeralKey`. */
   declare ephemeralKeyEndpoint?: string;
 
+  /**
+   * The id of the `<ce-connect>` whose session this element uses, wherever that is in the
+   * document (for a portal or a modal outside the provider), as `<input form>` names its form.
+   */
+  declare provider?: string;
+
   private readonly errors = new ErrorController(this, () => this.retry());
   private readonly sessions = new ConnectSessionController(this);
   private stripeElement: StripeElement | undefined;
+  /** Whether the element waits for its Stripe element; kept in `aria-busy`. */
+  private busy = false;
+  private updatedBefore = false;
+  private childWatch: MutationObserver | undefined;
   /** The configuration error of each setting whose value was refused, until it is corrected. */
   private readonly refusedSettings = new Map<string, ConnectElementsError>();
 
@@ -83,7 +101,53 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.stripeElement && !this.errors.error) this.setAttribute('aria-busy', 'true');
+    if (this.hasAttribute('defer-hydration')) return;
+    if (!this.stripeElement && !this.errors.error) this.busy = true;
+    this.childWatch ??= new MutationObserver(() => this.keepChildren());
+    this.childWatch.observe(this, {
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+    });
+    this.keepChildren();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.childWatch?.disconnect();
+  }
+
+  override connectedMoveCallback(): void {
+    this.sessions.hostMoved();
+  }
+
+  /** The Stripe element this element created is not given up to DOM patching. */
+  override removeChild<T extends Node>(child: T): T {
+    if ((child as Node) === this.stripeElement) return child;
+    return super.removeChild(child);
+  }
+
+  /**
+   * Puts back what a patch of the page took: the Stripe element (the same one, so the session
+   * and its settings stay), `aria-busy`; and removes Stripe elements this element did not create.
+   */
+  private keepChildren(): void {
+    const own = this.stripeElement;
+    for (const child of [...this.children]) {
+      if (child !== own && isStripeElement(child)) child.remove();
+    }
+    if (own && own.parentNode !== this) this.append(own);
+    this.showBusy();
+  }
+
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.showBusy();
+  }
+
+  private showBusy(): void {
+    if (!this.busy) this.removeAttribute('aria-busy');
+    else if (this.getAttribute('aria-busy') !== 'true') this.setAttribute('aria-busy', 'true');
   }
 
   /** @internal Connect is ready: create the Stripe element with every setting and listener. */
@@ -101,24 +165,29 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
       if (value !== undefined) this.pushSetting(setting, value);
     }
     this.append(element);
-    this.removeAttribute('aria-busy');
+    this.setBusy(false);
   }
 
   /** @internal */
   unmount(): void {
-    this.stripeElement?.remove();
+    const element = this.stripeElement;
     this.stripeElement = undefined;
+    element?.remove();
     this.refusedSettings.clear();
     this.errors.clear();
+    if (this.isConnected) this.setBusy(true);
   }
 
   /** @internal The kit's work failed: `ce-error`, and the error panel unless cancelled. */
   fail(error: ConnectElementsError): void {
-    this.removeAttribute('aria-busy');
+    this.setBusy(false);
     this.errors.report(error);
   }
 
   protected override updated(changed: PropertyValues): void {
+    const sourceChanged = changed.has('provider') || changed.has('publishableKey');
+    if (sourceChanged && this.updatedBefore) this.sessions.sourceChanged();
+    this.updatedBefore = true;
     if (!this.stripeElement) return;
     for (const setting of this.spec.settings) {
       const changedByEndpoint =
@@ -156,7 +225,8 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
       this.refusedSettings.delete(setting.setter);
       if (this.errors.error === refused) this.errors.clear();
     }
-    this.stripeElement?.[setting.setter]?.(value);
+    // A plain copy: Connect sends settings to its iframes, which cannot take a Proxy.
+    this.stripeElement?.[setting.setter]?.(plainValue(value));
   }
 
   /** `fetchEphemeralKey` for Stripe's issuing components, on the `ephemeral-key-endpoint`. */
@@ -207,6 +277,7 @@ function propertyDeclarations(spec: ComponentSpec): PropertyDeclarations {
   }
   if (spec.usesEphemeralKey)
     declarations['ephemeralKeyEndpoint'] = { attribute: 'ephemeral-key-endpoint' };
+  declarations['provider'] = {};
   return declarations;
 }
 

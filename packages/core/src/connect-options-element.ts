@@ -4,8 +4,12 @@ import { InvalidAttributeValue, jsonObjectAttribute } from './attribute-values.j
 import type { ConnectSettings } from './connect-session.js';
 import { checkEndpointOptions } from './endpoint-request.js';
 import { configurationError } from './errors.js';
+import { plainValue } from './plain-value.js';
 import { checkPublishableKey } from './publishable-key.js';
 import { VERSION } from './version.js';
+
+/** The attribute that holds an element back until a hydrating framework removes it. */
+const DEFER_HYDRATION = 'defer-hydration';
 
 /**
  * What `<ce-connect>` and a standalone component element share: the publishable key, where the
@@ -14,6 +18,11 @@ import { VERSION } from './version.js';
  * A `ReactiveElement` (Lit's properties, attributes, controllers and styles) rather than a
  * `LitElement`: the shadow DOM of these elements is a `<slot>` and the error panel, built with a
  * few DOM calls, so lit-html (~2.4 kB gzip) stays out of the page.
+ *
+ * An element with the `defer-hydration` attribute stays inert until the attribute is removed
+ * (the community protocol Lit's server rendering uses): a framework that hydrates server-rendered
+ * markup puts it there, so the element adds nothing to the markup before the framework has taken
+ * it over.
  */
 export class ConnectOptionsElement extends ReactiveElement {
   /** The version of Connect Elements that defined this element. */
@@ -60,6 +69,37 @@ export class ConnectOptionsElement extends ReactiveElement {
   /** Fonts for Connect. */
   declare fonts?: Array<CssFontSource | CustomFontSource>;
 
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, DEFER_HYDRATION];
+  }
+
+  /** Whether `connectedCallback` ran while `defer-hydration` held it back. */
+  private hydrationDeferred = false;
+
+  override connectedCallback(): void {
+    this.hydrationDeferred = this.hasAttribute(DEFER_HYDRATION);
+    if (!this.hydrationDeferred) super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    if (this.hydrationDeferred) this.hydrationDeferred = false;
+    else super.disconnectedCallback();
+  }
+
+  /**
+   * A move with `moveBefore` keeps the element connected: nothing to stop or start. (Where the
+   * browser calls this, it calls it instead of `disconnectedCallback` and `connectedCallback`.)
+   */
+  connectedMoveCallback(): void {}
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name !== DEFER_HYDRATION) {
+      super.attributeChangedCallback(name, old, value);
+    } else if (value === null && this.hydrationDeferred) {
+      this.connectedCallback();
+    }
+  }
+
   /** The shadow root, holding the default slot the light-DOM content shows through. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
@@ -82,9 +122,9 @@ export class ConnectOptionsElement extends ReactiveElement {
     return {
       publishableKey: key,
       source: { endpoint, fetchClientSecret, ...request },
-      appearance,
+      appearance: plainValue(appearance),
       locale: this.locale,
-      fonts: this.fonts,
+      fonts: plainValue(this.fonts),
     };
   }
 }

@@ -29,6 +29,7 @@ export interface ConnectSessionHost {
 /** A component element using the session. */
 export interface ConnectSessionClient {
   readonly spec: ComponentSpec;
+  readonly isConnected: boolean;
   /** Connect is ready: create the Stripe element. */
   mount(instance: StripeConnectInstance): void;
   /** Drop the Stripe element (the session is starting over, or the client left). */
@@ -58,8 +59,12 @@ export class ConnectSession {
     return this.instance !== undefined;
   }
 
+  /** Adds `client`; attaching a client again starts a session that has not started yet. */
   attach(client: ConnectSessionClient): void {
-    if (this.clients.has(client)) return;
+    if (this.clients.has(client)) {
+      if (!this.instance && !this.error) this.schedule();
+      return;
+    }
     this.clients.add(client);
     if (this.error) client.fail(this.error);
     else if (this.instance) client.mount(this.instance);
@@ -108,17 +113,24 @@ export class ConnectSession {
     this.script = undefined;
   }
 
-  /** Starts after the current task's elements have attached, so one request names them all. */
+  /**
+   * Starts in the next task, once every element of this one has attached (one request names them
+   * all) and if one of them is still on the page: markup that is gone again within the task (a
+   * placeholder swapped for a preserved element, a template instantiated and replaced) makes no
+   * request.
+   */
   private schedule(): void {
     if (this.scheduled || this.attempt) return;
     this.scheduled = true;
-    // Connect.js starts loading at once, not after the microtask: the elements still being
-    // upgraded in this task (a hundred take several milliseconds) overlap its download.
+    // Connect.js starts loading at once: the elements still being upgraded in this task (a
+    // hundred take several milliseconds) overlap its download.
     this.script ??= this.preloadScript();
-    queueMicrotask(() => {
+    setTimeout(() => {
       this.scheduled = false;
-      if (this.clients.size && !this.attempt) void this.start();
-    });
+      if (!this.attempt && [...this.clients].some((client) => client.isConnected)) {
+        void this.start();
+      }
+    }, 0);
   }
 
   private async start(): Promise<void> {

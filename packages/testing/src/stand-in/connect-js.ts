@@ -68,7 +68,9 @@ class Instance implements StandInInstance {
   private attempt = 0;
 
   constructor(private readonly params: InitParams) {
-    this.appearance = params.appearance;
+    // Connect sends its options to its iframes: what `postMessage` cannot clone fails there.
+    structuredClone(params.fonts);
+    this.appearance = structuredClone(params.appearance);
     this.locale = params.locale;
     void this.authenticate(
       params.metaOptions?.eagerClientSecretPromise ?? callSafely(params.fetchClientSecret),
@@ -85,6 +87,7 @@ class Instance implements StandInInstance {
   }
 
   update(options: { appearance?: unknown; locale?: string }): void {
+    options = structuredClone(options);
     this.updates.push(options);
     if ('appearance' in options) this.appearance = options.appearance;
     if ('locale' in options) this.locale = options.locale;
@@ -230,7 +233,8 @@ export class StandInElement extends HTMLElement {
       (this as unknown as Record<string, (value: unknown) => void>)[`${method}InternalOnly`] = (
         value,
       ) => {
-        this.settings[method] = value;
+        // Connect sends settings to its iframes; functions stay in the page.
+        this.settings[method] = typeof value === 'function' ? value : structuredClone(value);
         this.setterCalls[method] = (this.setterCalls[method] ?? 0) + 1;
         this.render();
       };
