@@ -1,28 +1,43 @@
 import type Stripe from 'stripe';
 
-/** The owner of a Financial Connections Session: a Customer or a connected account. */
+/**
+ * The owner of a Financial Connections Session: a Customer (`cus_…`), an Accounts v2 Account that
+ * represents the customer (`customer_account: 'acct_…'`), or a connected account.
+ */
 export type FinancialConnectionsAccountHolder =
-  { type: 'customer'; customer: string } | { type: 'account'; account: string };
+  | { type: 'customer'; customer: string; customer_account?: never }
+  | { type: 'customer'; customer_account: string; customer?: never }
+  | { type: 'account'; account: string };
+
+/** Which field of a holder holds its id. */
+type HolderIdField = 'customer' | 'customer_account' | 'account';
+
+/** The field that holds `holder`'s id: `customer_account` for an Accounts v2 customer. */
+function idField(holder: FinancialConnectionsAccountHolder): HolderIdField {
+  if (holder.type === 'account') return 'account';
+  return holder.customer_account !== undefined ? 'customer_account' : 'customer';
+}
 
 /** The holder's id (`cus_…` / `acct_…`), or `''` when it has none. */
 export function holderId(holder: FinancialConnectionsAccountHolder): string {
-  const id = holder.type === 'customer' ? holder.customer : holder.account;
+  const id: unknown = (holder as Partial<Record<HolderIdField, unknown>>)[idField(holder)];
   return typeof id === 'string' ? id : '';
 }
 
-/** Throws a `TypeError` unless `holder` is one of the two holder shapes. */
+/** Throws a `TypeError` unless `holder` is one of the three holder shapes. */
 export function assertAccountHolderShape(
   holder: unknown,
   from: string,
 ): asserts holder is FinancialConnectionsAccountHolder {
-  const type = (holder as { type?: unknown } | null)?.type;
+  const { type, customer, customer_account } = (holder ?? {}) as Record<string, unknown>;
   if (
     typeof holder !== 'object' ||
     holder === null ||
-    (type !== 'customer' && type !== 'account')
+    (type !== 'customer' && type !== 'account') ||
+    (type === 'customer' && customer !== undefined && customer_account !== undefined)
   ) {
     throw new TypeError(
-      `${from} must return {type: 'customer', customer} or {type: 'account', account}.`,
+      `${from} must return {type: 'customer', customer}, {type: 'customer', customer_account} or {type: 'account', account}.`,
     );
   }
 }
@@ -31,16 +46,12 @@ export function assertAccountHolderShape(
 export function accountHolderParam(
   holder: FinancialConnectionsAccountHolder,
 ): Stripe.FinancialConnections.SessionCreateParams.AccountHolder {
-  return holder.type === 'customer'
-    ? { type: 'customer', customer: holder.customer }
-    : { type: 'account', account: holder.account };
+  return { type: holder.type, [idField(holder)]: holderId(holder) };
 }
 
-type StripeAccountHolder = {
-  type: string;
-  account?: string | { id: string };
-  customer?: string | { id: string };
-};
+type StripeAccountHolder = { type: string } & Partial<
+  Record<HolderIdField, string | { id: string }>
+>;
 
 /** Whether Stripe's `account_holder` (ids or expanded objects) is `expected`. */
 export function isSameAccountHolder(
@@ -48,7 +59,8 @@ export function isSameAccountHolder(
   expected: FinancialConnectionsAccountHolder,
 ): boolean {
   if (!actual || actual.type !== expected.type) return false;
-  const reference = expected.type === 'customer' ? actual.customer : actual.account;
+  // A Customer and an Accounts v2 customer Account are different holders, even of one person.
+  const reference = actual[idField(expected)];
   const actualId = typeof reference === 'string' ? reference : reference?.id;
   const expectedId = holderId(expected);
   return expectedId !== '' && actualId === expectedId;

@@ -12,11 +12,15 @@ import type { FinancialConnectionsSessionStripeClient } from './stripe-client.js
 type Permission = Stripe.FinancialConnections.SessionCreateParams.Permission;
 type Filters = Stripe.FinancialConnections.SessionCreateParams.Filters;
 type Prefetch = Stripe.FinancialConnections.SessionCreateParams.Prefetch;
+type Limits = Stripe.FinancialConnections.SessionCreateParams.Limits;
+type ManualEntry = Stripe.FinancialConnections.SessionCreateParams.ManualEntry;
 
 /**
- * Finds who links the bank accounts — the signed-in user's Customer or connected account — or
- * returns `null`/`undefined` when nobody is signed in (answered 401). Read headers and cookies
- * only: the body is already consumed.
+ * Finds who links the bank accounts — the signed-in user's Customer (`{type: 'customer',
+ * customer}`), the Accounts v2 Account that represents them (`{type: 'customer',
+ * customer_account}`) or a connected account (`{type: 'account', account}`) — or returns
+ * `null`/`undefined` when nobody is signed in (answered 401). Read headers and cookies only: the
+ * body is already consumed.
  */
 export type AccountHolderResolver = (
   request: Request,
@@ -34,12 +38,16 @@ export interface FinancialConnectionsSessionHandlerOptions {
   accountHolder: AccountHolderResolver;
   /** The data permissions to ask for, e.g. `['payment_method', 'balances']`. */
   permissions: readonly Permission[];
-  /** Which accounts may be linked, e.g. `{countries: ['US'], account_subcategories: ['checking']}`. */
+  /** Which accounts may be linked, e.g. `{country: 'US', account_subcategories: ['checking']}`. */
   filters?: Filters;
   /** Data to fetch as soon as an account is linked, e.g. `['balances']`. */
   prefetch?: readonly Prefetch[];
   /** Where to send the user back after an OAuth bank login, for redirect-based flows. */
   returnUrl?: string;
+  /** How many accounts may be linked in one session, e.g. `{accounts: 1}` (Stripe's `limits`). */
+  limits?: Limits;
+  /** Whether the flow offers manual entry of account details, e.g. `{mode: 'disabled'}`. */
+  manualEntry?: ManualEntry;
   /** As in {@link AccountSessionHandlerOptions.allowedOrigins}. */
   allowedOrigins?: readonly string[];
   /** Told about 500 and 502 answers, with every secret removed. Nothing is logged otherwise. */
@@ -58,7 +66,8 @@ export interface FinancialConnectionsSessionHandlerOptions {
 export function createFinancialConnectionsSessionHandler(
   options: FinancialConnectionsSessionHandlerOptions,
 ): FetchHandler {
-  const { stripe, accountHolder, permissions, filters, prefetch, returnUrl } = options;
+  const { stripe, accountHolder, permissions, filters, prefetch, returnUrl, limits, manualEntry } =
+    options;
   if (typeof stripe?.financialConnections?.sessions?.create !== 'function') {
     throw new TypeError(
       'createFinancialConnectionsSessionHandler: `stripe` must be a Stripe client.',
@@ -92,6 +101,8 @@ export function createFinancialConnectionsSessionHandler(
         ...(filters && { filters }),
         ...(prefetch && { prefetch: [...prefetch] }),
         ...(returnUrl !== undefined && { return_url: returnUrl }),
+        ...(limits && { limits }),
+        ...(manualEntry && { manual_entry: manualEntry }),
       },
     }),
     async createSession(params) {

@@ -43,6 +43,22 @@ export function invalidRequest(
 export const missingParam = (param: string): InvalidRequestError =>
   invalidRequest(`Missing required param: ${param}.`, param, 'parameter_missing');
 
+/** Stripe's answer to `''` (or `null`) for a parameter that cannot be unset. */
+export const emptyParam = (param: string): InvalidRequestError =>
+  invalidRequest(
+    `You passed an empty string for '${param}'. We assume empty values are an attempt to unset a parameter; however '${param}' cannot be unset. You should remove '${param}' from your request or supply a non-empty value.`,
+    param,
+    'parameter_invalid_empty',
+  );
+
+/** `You may only specify one of these parameters: a, b.` */
+export const exclusiveParams = (params: readonly string[], param: string): InvalidRequestError =>
+  invalidRequest(
+    `You may only specify one of these parameters: ${params.join(', ')}.`,
+    param,
+    'parameters_exclusive',
+  );
+
 /** `Received unknown parameter: <param>` */
 export const unknownParam = (param: string): InvalidRequestError =>
   invalidRequest(`Received unknown parameter: ${param}`, param, 'parameter_unknown');

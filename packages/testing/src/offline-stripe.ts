@@ -2,9 +2,10 @@
  * `createOfflineStripe()`: a stand-in for the `stripe` API client, with no network, for demos and
  * tests. It covers what `@connect-elements/server` uses — `accountSessions.create`,
  * `financialConnections.sessions.create` / `.retrieve` and `financialConnections.accounts.list` —
- * checks parameters the way Stripe's API
- * does (failing with the `stripe` package's own `StripeInvalidRequestError`), and answers objects
- * shaped as Stripe's. Its client secrets carry their expiry, for `parseOfflineClientSecret()`.
+ * checks parameters the way Stripe's API does, against tables the compiler holds to the installed
+ * `stripe` types (`./offline-stripe-validation.js`), failing with the `stripe` package's own
+ * `StripeInvalidRequestError`, and answers objects with every field Stripe's answers carry. Its
+ * client secrets carry their expiry, for `parseOfflineClientSecret()`.
  */
 import Stripe from 'stripe';
 import { invalidRequest } from './offline-stripe-errors.js';
@@ -14,7 +15,7 @@ import {
   checkAccountListParams,
   checkAccountSessionParams,
   checkFinancialConnectionsSessionParams,
-  COMPONENT_NAMES,
+  checkSessionRetrieveParams,
 } from './offline-stripe-validation.js';
 
 export type { LinkedAccountDetails } from './offline-stripe-accounts.js';
@@ -35,7 +36,10 @@ export interface OfflineStripeOptions {
 /** The offline stand-in for the `stripe` client. */
 export interface OfflineStripe {
   accountSessions: {
-    /** Creates an `account_session` with an `accs_secret__offline_…` client secret. */
+    /**
+     * Creates an `account_session` with an `accs_secret__offline_…` client secret; its
+     * `components` list every component with every feature flag, Stripe's default where not given.
+     */
     create(
       params: Stripe.AccountSessionCreateParams,
       options?: Stripe.RequestOptions,
@@ -51,6 +55,7 @@ export interface OfflineStripe {
       /**
        * A session this stand-in created, with the accounts {@link OfflineStripe.linkAccounts}
        * added: the first 10 in `accounts.data`, as Stripe pages them, and `has_more` beyond.
+       * Takes only `expand`, as Stripe does.
        */
       retrieve(
         id: string,
@@ -60,8 +65,9 @@ export interface OfflineStripe {
     };
     accounts: {
       /**
-       * Linked accounts, oldest first: of one `session`, or of every session; paged forward with
-       * `starting_after` and `limit` (1–100, default 10).
+       * Linked accounts, oldest first: of one `session` or of every session, of one
+       * `account_holder` (`{customer}`, `{customer_account}` or `{account}`) or of any; paged with
+       * `starting_after` or `ending_before` and `limit` (1–100, default 10).
        */
       list(
         params?: Stripe.FinancialConnections.AccountListParams,
@@ -108,23 +114,14 @@ export function createOfflineStripe(options: OfflineStripeOptions = {}): Offline
   return {
     accountSessions: {
       async create(params) {
+        // Stripe lists every component with every feature flag, defaulted where not given.
         const { account, components } = checkAccountSessionParams(params);
         const expiresAt = nowSeconds() + lifetime;
-        // Stripe lists every component; features it would default are echoed as given.
-        const echoed = Object.fromEntries(
-          COMPONENT_NAMES.map((name) => [
-            name,
-            {
-              enabled: components[name]?.enabled ?? false,
-              features: { ...components[name]?.features },
-            },
-          ]),
-        ) as unknown as Stripe.AccountSession.Components;
         return withLastResponse({
           object: 'account_session',
           account,
           client_secret: offlineClientSecret('accs_secret__', expiresAt),
-          components: echoed,
+          components,
           expires_at: expiresAt,
           livemode: false,
         } satisfies Stripe.AccountSession);
@@ -134,15 +131,13 @@ export function createOfflineStripe(options: OfflineStripeOptions = {}): Offline
       sessions: {
         async create(params) {
           const checked = checkFinancialConnectionsSessionParams(params);
-          const holder = checked.account_holder;
           const token = randomToken(24);
+          const accountsLimit = checked.limits?.accounts;
           const session: Session = {
             id: `fcsess_${token}`,
             object: 'financial_connections.session',
-            account_holder:
-              holder.type === 'customer'
-                ? { type: 'customer', customer: holder.customer }
-                : { type: 'account', account: holder.account },
+            // One of account, customer or customer_account (an Accounts v2 customer), as given.
+            account_holder: { ...checked.account_holder },
             accounts: { object: 'list', data: [], has_more: false, url: ACCOUNTS_URL },
             client_secret: offlineClientSecret(
               'fcsess_client_secret_',
@@ -158,7 +153,10 @@ export function createOfflineStripe(options: OfflineStripeOptions = {}): Offline
                 }),
               },
             }),
+            // `limits[accounts]` sent empty means no maximum: no limits to show.
+            ...(typeof accountsLimit === 'number' && { limits: { accounts: accountsLimit } }),
             livemode: false,
+            ...(checked.manual_entry && { manual_entry: { ...checked.manual_entry } }),
             permissions: [...checked.permissions],
             prefetch: checked.prefetch ? [...checked.prefetch] : null,
             ...(checked.return_url !== undefined && { return_url: checked.return_url }),
@@ -166,33 +164,43 @@ export function createOfflineStripe(options: OfflineStripeOptions = {}): Offline
           sessions.set(session.id, session);
           return withLastResponse(structuredClone(session));
         },
-        async retrieve(id) {
+        async retrieve(id, params) {
+          checkSessionRetrieveParams(params);
           const session = sessionNamed(id, 404);
           return withLastResponse({
             ...structuredClone(session),
-            accounts: accountPage(session.accounts.data, 0, SESSION_ACCOUNTS_PAGE),
+            accounts: pageFrom(session.accounts.data, 0, SESSION_ACCOUNTS_PAGE),
           });
         },
       },
       accounts: {
         async list(params) {
-          const { session: sessionId, startingAfter, limit } = checkAccountListParams(params);
-          const accounts =
-            sessionId === undefined
-              ? [...sessions.values()].flatMap((session) => session.accounts.data)
-              : sessionNamed(sessionId, 400).accounts.data;
-          let start = 0;
-          if (startingAfter !== undefined) {
-            start = accounts.findIndex((account) => account.id === startingAfter) + 1;
-            if (start === 0) {
-              throw invalidRequest(
-                `No such financial_connections.account: '${startingAfter}'`,
-                'starting_after',
-                'resource_missing',
-              );
-            }
+          const checked = checkAccountListParams(params);
+          const { session, account_holder: holder, limit } = checked;
+          const accounts = (
+            session === undefined
+              ? [...sessions.values()].flatMap(({ accounts }) => accounts.data)
+              : sessionNamed(session, 400).accounts.data
+          ).filter((account) => !holder || isHeldBy(account, holder));
+          // At most one cursor: the checks refuse both.
+          const param = checked.ending_before === undefined ? 'starting_after' : 'ending_before';
+          const cursor = checked[param];
+          if (cursor === undefined) return withLastResponse(pageFrom(accounts, 0, limit));
+          const at = accounts.findIndex((account) => account.id === cursor);
+          if (at < 0) {
+            throw invalidRequest(
+              `No such financial_connections.account: '${cursor}'`,
+              param,
+              'resource_missing',
+            );
           }
-          return withLastResponse(accountPage(accounts, start, limit));
+          if (param === 'starting_after') {
+            return withLastResponse(pageFrom(accounts, at + 1, limit));
+          }
+          // `ending_before` pages back: the `limit` accounts before the cursor, `has_more` when
+          // there are earlier ones.
+          const start = Math.max(0, at - limit);
+          return withLastResponse(accountList(accounts.slice(start, at), start > 0));
         },
       },
     },
@@ -208,22 +216,39 @@ export function createOfflineStripe(options: OfflineStripeOptions = {}): Offline
   };
 }
 
+/** Whether `account` belongs to the holder an `accounts.list` names (by one id). */
+function isHeldBy(
+  account: Stripe.FinancialConnections.Account,
+  holder: Stripe.FinancialConnections.AccountListParams.AccountHolder,
+): boolean {
+  const ids = account.account_holder as Partial<Record<keyof typeof holder, unknown>> | null;
+  return (Object.keys(holder) as (keyof typeof holder)[]).every(
+    (key) => ids?.[key] === holder[key],
+  );
+}
+
 /** How many accounts a retrieved session carries; Stripe's default page size. */
 const SESSION_ACCOUNTS_PAGE = 10;
 
-/** `limit` accounts from `start`, as a Stripe list object. */
-function accountPage(
+/** `accounts` as a Stripe list object. */
+function accountList(
   accounts: readonly Stripe.FinancialConnections.Account[],
-  start: number,
-  limit: number,
+  hasMore: boolean,
 ): Stripe.ApiList<Stripe.FinancialConnections.Account> {
   return {
     object: 'list',
-    data: structuredClone(accounts.slice(start, start + limit)),
-    has_more: accounts.length > start + limit,
+    data: structuredClone([...accounts]),
+    has_more: hasMore,
     url: ACCOUNTS_URL,
   };
 }
+
+/** The `limit` accounts from `start` on, `has_more` when there are more after them. */
+const pageFrom = (
+  accounts: readonly Stripe.FinancialConnections.Account[],
+  start: number,
+  limit: number,
+) => accountList(accounts.slice(start, start + limit), accounts.length > start + limit);
 
 /** `object` with Stripe's non-enumerable `lastResponse`, as the real client answers. */
 function withLastResponse<T extends object>(object: T): Stripe.Response<T> {

@@ -20,6 +20,10 @@ const CUSTOMER: FinancialConnectionsAccountHolder = {
   type: 'customer',
   customer: 'cus_SignedIn0001',
 };
+const CUSTOMER_ACCOUNT: FinancialConnectionsAccountHolder = {
+  type: 'customer',
+  customer_account: 'acct_Customer0001',
+};
 const ACCOUNT: FinancialConnectionsAccountHolder = {
   type: 'account',
   account: 'acct_SignedIn0001',
@@ -92,6 +96,25 @@ export function financialConnectionsSuite(): void {
       ]);
     });
 
+    it('sends an Accounts v2 customer_account holder, limits and manual_entry as configured', async () => {
+      const answer = await call(
+        handlerWith({
+          accountHolder: () => CUSTOMER_ACCOUNT,
+          limits: { accounts: 1 },
+          manualEntry: { mode: 'disabled' },
+        }),
+        post({}),
+      );
+      assert.equal(answer.status, 200);
+      assert.deepEqual(lastParams(), [
+        ['account_holder[type]', 'customer'],
+        ['account_holder[customer_account]', 'acct_Customer0001'],
+        ['permissions[0]', 'payment_method'],
+        ['limits[accounts]', '1'],
+        ['manual_entry[mode]', 'disabled'],
+      ]);
+    });
+
     it('never takes the holder from the body', async () => {
       await call(
         handlerWith(),
@@ -101,7 +124,14 @@ export function financialConnectionsSuite(): void {
     });
 
     it('answers 401 when accountHolder() finds nobody or a holder without an id', async () => {
-      const nobodies = [null, undefined, { type: 'customer', customer: '' }, { type: 'account' }];
+      const nobodies = [
+        null,
+        undefined,
+        { type: 'customer', customer: '' },
+        { type: 'customer', customer_account: '' },
+        { type: 'customer' },
+        { type: 'account' },
+      ];
       for (const nobody of nobodies) {
         const answer = await call(handlerWith({ accountHolder: () => nobody as never }), post({}));
         assert.equal(answer.status, 401, JSON.stringify(nobody));
@@ -116,6 +146,7 @@ export function financialConnectionsSuite(): void {
         },
         () => ({ type: 'person', person: 'per_1' }) as never,
         () => 'cus_1' as never,
+        () => ({ type: 'customer', customer: 'cus_1', customer_account: 'acct_1' }) as never,
       ];
       for (const accountHolder of broken) {
         assert.equal((await call(handlerWith({ accountHolder, onError }), post({}))).status, 500);
@@ -124,6 +155,7 @@ export function financialConnectionsSuite(): void {
         onError.calls.map(({ error, context }) => [error.name, context.stage, context.endpoint]),
         [
           ['Error', 'authentication', 'financial_connections_session'],
+          ['TypeError', 'authentication', 'financial_connections_session'],
           ['TypeError', 'authentication', 'financial_connections_session'],
           ['TypeError', 'authentication', 'financial_connections_session'],
         ],
@@ -278,6 +310,34 @@ export function financialConnectionsSuite(): void {
           account: { id: 'acct_SignedIn0001', object: 'account' },
         };
         assert.equal((await retrieveFinancialConnectionsSession(stripe, id, ACCOUNT)).length, 1);
+      });
+
+      it('matches an Accounts v2 customer_account holder, and no Customer or other Account for it', async () => {
+        const id = await linkedSession(CUSTOMER_ACCOUNT);
+        assert.equal(
+          (await retrieveFinancialConnectionsSession(stripe, id, CUSTOMER_ACCOUNT)).length,
+          1,
+        );
+        const others: FinancialConnectionsAccountHolder[] = [
+          { type: 'customer', customer_account: 'acct_Customer0002' },
+          { type: 'customer', customer: 'acct_Customer0001' },
+          { type: 'account', account: 'acct_Customer0001' },
+        ];
+        for (const other of others) {
+          await assert.rejects(
+            retrieveFinancialConnectionsSession(stripe, id, other),
+            AccountHolderMismatchError,
+          );
+        }
+        // A Customer's session is not the customer_account's, whatever the ids.
+        const customers = await linkedSession(CUSTOMER);
+        await assert.rejects(
+          retrieveFinancialConnectionsSession(stripe, customers, {
+            type: 'customer',
+            customer_account: 'cus_SignedIn0001',
+          }),
+          AccountHolderMismatchError,
+        );
       });
 
       it('throws AccountHolderMismatchError for another holder’s session, naming no holder', async () => {
