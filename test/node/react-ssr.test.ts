@@ -26,23 +26,48 @@ describe('@connect-elements/react on the server', () => {
     assert.match(rendered.html, /^<main><ce-connect /);
   });
 
-  it('writes string and true props as attributes, so the elements can start before hydration', () => {
+  it('writes string and true props as attributes, so the server’s HTML configures the elements', () => {
     assert.match(
       rendered.html,
-      /<ce-connect publishable-key="pk_test_ssr" endpoint="\/api\/account-session" locale="en-US">/,
+      /<ce-connect publishable-key="pk_test_ssr" endpoint="\/api\/account-session" locale="en-US" /,
     );
-    assert.match(rendered.html, /<ce-account-onboarding skip-terms-of-service-collection="">/);
+    assert.match(rendered.html, /<ce-account-onboarding skip-terms-of-service-collection="" /);
     assert.match(
       rendered.html,
       /<ce-financial-connections publishable-key="pk_test_ssr" endpoint="\/api\/fc-session">Link your bank<\/ce-financial-connections>/,
     );
   });
 
+  it('holds the provider and components back with defer-hydration until React has hydrated', () => {
+    const tags = [...rendered.html.matchAll(/<(ce-[a-z-]+)([^>]*)>/g)];
+    const held = tags.filter(([, , attributes]) => / defer-hydration=""/.test(attributes!));
+    assert.deepEqual(
+      held.map(([, tag]) => tag),
+      ['ce-connect', 'ce-account-onboarding', 'ce-payments'],
+    );
+  });
+
+  it('gives the provider an id its components name, so a portal’s component finds it', () => {
+    const id = /<ce-connect [^>]*id="([^"]+)"/.exec(rendered.html)?.[1];
+    assert.ok(id, 'the provider has an id');
+    assert.equal(rendered.html.split(`provider="${id}"`).length - 1, 2);
+  });
+
   it('leaves objects, functions and event props to hydration', () => {
-    assert.match(rendered.html, /<ce-payments><\/ce-payments>/);
+    assert.match(rendered.html, /<ce-payments [^>]*><\/ce-payments>/);
     assert.doesNotMatch(
       rendered.html,
       /collection-options|default-filters|onExit|on-exit|\[object/,
     );
+  });
+});
+
+describe('two copies of the React wrappers and the core in one server (Next.js server and client components)', () => {
+  it('render attribute names, whichever copy renders', async () => {
+    const result = await runNode(['test/node/fixtures/two-copies.mjs'], { source: false });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /<ce-connect publishable-key="pk_test_copies" endpoint=/);
+    assert.match(result.stdout, /<ce-payment-details payment="pi_1" /);
+    assert.doesNotMatch(result.stdout, /publishableKey/);
   });
 });

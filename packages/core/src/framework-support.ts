@@ -7,18 +7,25 @@ import type { AppearanceOptions } from '@stripe/connect-js';
 import type { ConnectOptionsElement } from './connect-options-element.js';
 
 type ReactiveElementClass = CustomElementConstructor & {
+  readonly observedAttributes?: string[];
   elementProperties?: Map<PropertyKey, { attribute?: boolean | string }>;
 };
 
 /**
- * Each reactive property of a registered (so finalized) element class, with the attribute it
- * reads: Lit's default (the lowercased name), the one declared, or `undefined` for a
- * property-only setting (`attribute: false`).
+ * Each reactive property of an element class, with the attribute it reads: Lit's default (the
+ * lowercased name), the one declared, or `undefined` for a property-only setting
+ * (`attribute: false`).
+ *
+ * The class is finalized first (reading `observedAttributes` does it), because registering is
+ * not always what finalizes it: where two copies of the kit share one registry (a server's two
+ * module graphs share Lit's `customElements` shim), the second copy's classes are never
+ * registered.
  */
 export function propertyAttributes(
   elementClass: CustomElementConstructor,
 ): Map<string, string | undefined> {
   const attributes = new Map<string, string | undefined>();
+  void (elementClass as ReactiveElementClass).observedAttributes;
   for (const [name, { attribute = true }] of (elementClass as ReactiveElementClass)
     .elementProperties ?? []) {
     if (typeof name !== 'string') continue;

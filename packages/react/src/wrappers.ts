@@ -95,19 +95,65 @@ export type ElementWrapper<
   E extends ElementEvents,
 > = React.ForwardRefExoticComponent<ElementProps<I, E> & React.RefAttributes<I>>;
 
+/** What a wrapped element is to the others: the provider, a component element, or neither. */
+type Role = 'provider' | 'component' | 'other';
+
+/**
+ * The id of the `<ConnectProvider>` around a component in React's tree. Components pass it on
+ * as their `provider` attribute, so a component that a portal renders outside the provider's
+ * DOM (a modal in `document.body`) still uses the provider's session.
+ */
+const ProviderId = React.createContext<string | undefined>(undefined);
+
+const subscribeToNothing = () => () => {};
+
+/**
+ * Whether React has taken the markup over: `false` on the server and while hydrating (React
+ * reads the server snapshot then), `true` after, and at once in a client render. While it is
+ * false the elements get `defer-hydration`, so they add no Stripe element to markup that React
+ * has yet to hydrate (which would be a hydration mismatch and a second session).
+ */
+const useHydrated = (): boolean =>
+  React.useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+
+/** The props a wrapper adds for its role: `defer-hydration`, the provider's id. */
+function useRoleProps(role: Role, props: Record<string, unknown>): Record<string, unknown> {
+  const hydrated = useHydrated();
+  const generatedId = React.useId();
+  const providerId = React.useContext(ProviderId);
+  if (role === 'other') return props;
+  const added: Record<string, unknown> = { ...props };
+  if (!hydrated) added['defer-hydration'] = '';
+  if (role === 'provider') added['id'] = props['id'] ?? generatedId;
+  else if (props['provider'] === undefined && providerId) added['provider'] = providerId;
+  return added;
+}
+
+/** A provider's children see its id. */
+const provide = (role: Role, props: Record<string, unknown>, element: React.ReactElement) =>
+  role === 'provider'
+    ? React.createElement(ProviderId.Provider, { value: props['id'] as string }, element)
+    : element;
+
 /**
  * The element for server rendering. `@lit/react` renders no element property on the server; this
  * writes string, number and `true` values of properties that have an attribute as attributes, so
- * the server's HTML already configures the element and it can start as soon as it is defined in
- * the browser, before React hydrates. Objects, functions and event props are set on hydration.
+ * the server's HTML already configures the element. Objects, functions and event props are set
+ * on hydration.
  */
 function serverComponent(
   tagName: string,
   elementClass: CustomElementConstructor,
   events: Record<string, string>,
+  role: Role,
 ): React.ComponentType<Record<string, unknown>> {
   const attributes = propertyAttributes(elementClass);
-  const ServerComponent = (props: Record<string, unknown>) => {
+  const ServerComponent = (ownProps: Record<string, unknown>) => {
+    const props = useRoleProps(role, ownProps);
     const rendered: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(props)) {
       if (name in events || name === 'ref') continue;
@@ -120,9 +166,31 @@ function serverComponent(
       if (typeof value === 'string' || typeof value === 'number') rendered[attribute] = value;
       else if (value === true) rendered[attribute] = '';
     }
-    return React.createElement(tagName, rendered);
+    return provide(role, props, React.createElement(tagName, rendered));
   };
   return ServerComponent;
+}
+
+/** The element in the browser: `@lit/react`'s component, with what the role adds. */
+function clientComponent(
+  tagName: string,
+  elementClass: CustomElementConstructor,
+  events: Record<string, string>,
+  displayName: string,
+  role: Role,
+): unknown {
+  const LitComponent = createComponent({
+    react: React,
+    tagName,
+    elementClass: elementClass as unknown as new () => HTMLElement,
+    events,
+    displayName,
+  }) as unknown as React.ComponentType<Record<string, unknown>>;
+  if (role === 'other') return LitComponent;
+  return React.forwardRef<HTMLElement, Record<string, unknown>>((ownProps, ref) => {
+    const props = useRoleProps(role, ownProps);
+    return provide(role, props, React.createElement(LitComponent, { ...props, ref }));
+  });
 }
 
 function wrap(
@@ -130,19 +198,14 @@ function wrap(
   elementClass: CustomElementConstructor,
   events: Record<string, string>,
   displayName: string,
+  role: Role,
 ): unknown {
   // Registering finalizes the class, which puts its reactive properties on the prototype, where
   // `createComponent` looks to tell properties from attributes.
   defineElement(tagName, elementClass);
   const Component = isServer
-    ? serverComponent(tagName, elementClass, events)
-    : createComponent({
-        react: React,
-        tagName,
-        elementClass: elementClass as unknown as new () => HTMLElement,
-        events,
-        displayName,
-      });
+    ? serverComponent(tagName, elementClass, events, role)
+    : clientComponent(tagName, elementClass, events, displayName, role);
   (Component as { displayName?: string }).displayName = displayName;
   return Component;
 }
@@ -163,6 +226,7 @@ export function connectComponentWrapper<C extends ComponentName>(
     elementClass as unknown as CustomElementConstructor,
     events,
     displayName,
+    'component',
   ) as ConnectComponentWrapper<C>;
 }
 
@@ -178,5 +242,6 @@ export function elementWrapper<I extends HTMLElement, E extends ElementEvents>(
     elementClass as unknown as CustomElementConstructor,
     events,
     displayName,
+    tagName === 'ce-connect' ? 'provider' : 'other',
   ) as ElementWrapper<I, E>;
 }
