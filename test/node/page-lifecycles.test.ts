@@ -40,8 +40,8 @@ after(async () => {
   await site?.close();
 });
 
-async function open(path: string): Promise<LifecyclePage> {
-  const page = await openPage(browser, site, path);
+async function open(path: string, options?: { throttle?: number }): Promise<LifecyclePage> {
+  const page = await openPage(browser, site.origin + path, options);
   pages.push(page);
   return page;
 }
@@ -419,11 +419,7 @@ describe('hydration', () => {
           { kit: false },
         ),
       );
-      const lifecycle = await open(path);
-      if (throttle > 1) {
-        const cdp = await lifecycle.page.context().newCDPSession(lifecycle.page);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-      }
+      const lifecycle = await open(path, { throttle });
       await lifecycle.page.waitForFunction(() => window.hydrated, undefined, { timeout: 20_000 });
       const state = await lifecycle.settled();
       assert.deepEqual(await lifecycle.page.evaluate(() => window.hydrationErrors), []);

@@ -1,3 +1,4 @@
+'use client';
 /**
  * React components made from the custom elements with `@lit/react`'s `createComponent`: element
  * properties are set as properties (objects and functions included), `ce-*` events arrive

@@ -26,7 +26,7 @@ const VENDOR: Record<string, string> = {
   'phoenix_live_view.js': 'phoenix_live_view/priv/static/phoenix_live_view.esm.js',
 };
 
-/** Records `ce-error` events before anything else runs. */
+/** Records `ce-error` events before anything else runs (an init script of every page). */
 const INSTRUMENT = `window.ceErrors = [];
 document.addEventListener('ce-error', (event) => window.ceErrors.push(event.detail), true);`;
 
@@ -73,9 +73,6 @@ export async function startLifecycleSite(): Promise<LifecycleSite> {
     request.resume();
     const respond = async () => {
       if (url.pathname === '/kit.js') return send(response, 200, 'text/javascript', kit);
-      if (url.pathname === '/instrument.js') {
-        return send(response, 200, 'text/javascript', INSTRUMENT);
-      }
       const vendor = url.pathname.startsWith('/vendor/') && VENDOR[url.pathname.slice(8)];
       if (vendor) {
         const file = await readFile(`${root}/node_modules/${vendor}`, 'utf8');
@@ -146,7 +143,6 @@ export const htmlPage = (body: string, head = '', { kit = true } = {}) => `<!doc
     <meta charset="utf-8" />
     <title>Connect Elements page lifecycle</title>
     <link rel="icon" href="data:," />
-    <script src="/instrument.js"></script>
     ${kit ? '<script type="module" src="/kit.js"></script>' : ''}
     ${head}
   </head>
@@ -182,13 +178,21 @@ export interface LifecyclePage {
   markStripeElements(): Promise<void>;
 }
 
-/** A page of `site` at `path`, with the stand-in Stripe CDN. */
+/**
+ * A page at `url` with the stand-in Stripe CDN, optionally on a CPU `throttle` times slower
+ * (Chrome's CPU throttling, set before the page loads).
+ */
 export async function openLifecyclePage(
   browser: Browser,
-  site: LifecycleSite,
-  path: string,
+  url: string,
+  { throttle = 1 }: { throttle?: number } = {},
 ): Promise<LifecyclePage> {
   const page = await browser.newPage();
+  await page.addInitScript(INSTRUMENT);
+  if (throttle > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') {
@@ -197,7 +201,7 @@ export async function openLifecyclePage(
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   await routeStripeScripts(page);
-  await page.goto(site.origin + path);
+  await page.goto(url);
 
   const state = () =>
     page.evaluate((): PageState => {
