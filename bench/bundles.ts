@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
+import { reactEntry, type ReactLibrary } from './pages/react-pages.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -81,28 +82,8 @@ export const CONNECT_JS_ENTRY: Entry = {
   source: "export { loadConnectAndInitialize } from '@stripe/connect-js/pure.js';",
 };
 
-/** Baseline: the React way to the same page (`@stripe/react-connect-js` + React 19). */
-export const REACT_ENTRY: Entry = {
+/** A React-against-React page (`bench/pages/react-pages.ts`) of `library` with `size` components. */
+export const reactPageEntry = (library: ReactLibrary, size: number): Entry => ({
+  source: reactEntry(library, size),
   loader: 'tsx',
-  source: `
-    import { createElement } from 'react';
-    import { createRoot } from 'react-dom/client';
-    import { loadConnectAndInitialize } from '@stripe/connect-js/pure.js';
-    import { ConnectAccountOnboarding, ConnectComponentsProvider } from '@stripe/react-connect-js';
-
-    const connectInstance = loadConnectAndInitialize({
-      publishableKey: 'pk_test_bench',
-      fetchClientSecret: async () => {
-        const response = await fetch('/api/secret', { method: 'POST' });
-        return (await response.json()).client_secret;
-      },
-    });
-    createRoot(document.getElementById('root')!).render(
-      createElement(
-        ConnectComponentsProvider,
-        { connectInstance },
-        createElement(ConnectAccountOnboarding, { onExit: () => {} }),
-      ),
-    );
-  `,
-};
+});
