@@ -35,9 +35,12 @@ const options = (entry: Entry): BuildOptions => ({
   logLevel: 'silent',
 });
 
-/** `entry` bundled as one ES module (what the size table weighs). */
-export async function bundleModule(entry: Entry): Promise<string> {
-  const result = await build({ ...options(entry), format: 'esm' });
+/**
+ * `entry` bundled as one ES module (what the size table weighs); `readable` keeps names and
+ * layout, for profiles that name the functions.
+ */
+export async function bundleModule(entry: Entry, { readable = false } = {}): Promise<string> {
+  const result = await build({ ...options(entry), format: 'esm', minify: !readable });
   return result.outputFiles![0]!.text;
 }
 
