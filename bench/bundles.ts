@@ -90,3 +90,10 @@ export const reactPageEntry = (library: ReactLibrary, size: number): Entry => ({
   source: reactEntry(library, size),
   loader: 'tsx',
 });
+
+// `node --import tsx bench/bundles.ts FILE` writes the CDN bundle of the working tree to FILE, for
+// BENCH_BASE_KIT (see bench/run.ts).
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(process.argv[2], await bundleModule(CDN_ENTRY));
+}

@@ -54,7 +54,9 @@ export async function churn(
   cycles: number,
   patienceMs = 1000,
 ): Promise<ChurnRow> {
-  const { page, problems } = await benchPage(context, server, 'kit');
+  const { page, problems } = await benchPage(context, server, 'kit', undefined, {
+    instrumentTimers: true,
+  });
   const id = 'churn';
   try {
     await page.evaluate((endpoint) => window.bench.mountChurn(endpoint), `/api/secret?page=${id}`);

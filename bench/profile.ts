@@ -7,7 +7,8 @@
  * bench measures (from inserting the markup to the last Stripe element's ready session), plus
  * the page's load (bundle evaluation) before it. The kit is bundled with its names kept, so the
  * profile names its functions. Traces are kept in `test-results/bench-traces/` for chrome://tracing or
- * DevTools' Performance panel. BENCH_PROFILE=network uses the network profile's delays.
+ * DevTools' Performance panel. BENCH_PROFILE=network uses the network profile's delays;
+ * BENCH_PROFILE_VARIANTS=kit traces the kit's page only.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -49,6 +50,7 @@ interface TraceEvent {
       cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
       timeDeltas?: number[];
       url?: string;
+      requestId?: string;
     };
   };
 }
@@ -200,6 +202,8 @@ interface TraceSummary {
   busyMs: number;
   events: Map<string, number>;
   samples: Samples;
+  /** When things happened, ms after the insert. */
+  timeline: Map<string, number>;
 }
 
 async function traceOnce(
@@ -251,7 +255,41 @@ async function traceOnce(
       0,
     ) / 1000;
   const events_ = selfTimes(main, insert.ts, ready.ts);
+  const at = (event: TraceEvent | undefined, end = false) =>
+    event ? (event.ts + (end ? (event.dur ?? 0) : 0) - insert.ts) / 1000 : Number.NaN;
+  const request = (part: string) =>
+    events.find(
+      (event) =>
+        event.name === 'ResourceSendRequest' &&
+        event.args?.data?.url?.includes(part) &&
+        event.ts >= insert.ts,
+    );
+  const finish = (sent: TraceEvent | undefined) =>
+    events.find(
+      (event) =>
+        event.name === 'ResourceFinish' &&
+        event.args?.data?.requestId === sent?.args?.data?.requestId,
+    );
+  const script = request('connect-js.stripe.com');
+  const secret = request('/api/secret');
+  const evaluation = main.find(
+    (event) =>
+      event.name === 'EvaluateScript' && event.args?.data?.url?.includes('connect-js.stripe.com'),
+  );
+  const insertTask = tasks.find((task) => task.ts <= insert.ts && task.ts + task.dur! >= insert.ts);
+  const timeline = new Map<string, number>([
+    ['insert task ends', at(insertTask, true)],
+    ['Connect.js requested', at(script)],
+    ['client secret requested', at(secret)],
+    ['Connect.js received', at(finish(script))],
+    ['Connect.js evaluated from', at(evaluation)],
+    ['Connect.js evaluated to', at(evaluation, true)],
+    ['client secret received', at(finish(secret))],
+    ['last connector', at(mark('bench:connector'))],
+    ['last ready', at(ready)],
+  ]);
   return {
+    timeline,
     loadMs: busy(navigation, insert.ts),
     spanMs: (ready.ts - insert.ts) / 1000,
     busyMs: busy(insert.ts, ready.ts),
@@ -283,6 +321,10 @@ function print(variant: string, summaries: TraceSummary[]): string {
     `== ${variant}, ${SIZE} elements, ${PROFILE.name} profile: median of ${summaries.length} traces (ms)`,
     `page load before the insert (main thread busy): ${ms(medianOf(summaries, (s) => s.loadMs))}`,
     `span insert → ready: ${ms(medianOf(summaries, (s) => s.spanMs))}   main thread busy in it: ${ms(medianOf(summaries, (s) => s.busyMs))}`,
+    '-- timeline, ms after the insert:',
+    ...[...summaries[0]!.timeline.keys()].map(
+      (name) => `${ms(medianOf(summaries, (s) => s.timeline.get(name)))}  ${name}`,
+    ),
     '-- trace events, self time in the span:',
     ...top(summaries, (s) => s.events, 14).map(([name, value]) => `${ms(value)}  ${name}`),
     '-- sampled JS (V8 CPU profiler) in the span, by script:',
@@ -319,7 +361,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext();
     const output: string[] = [];
     const results: Record<string, unknown> = {};
-    for (const variant of ['kit', 'raw']) {
+    for (const variant of (process.env.BENCH_PROFILE_VARIANTS ?? 'kit,raw').split(',')) {
       // One unmeasured page first, as the bench does.
       const { page } = await benchPage(context, server, variant, PROFILE);
       await page.evaluate(
@@ -336,6 +378,7 @@ async function main(): Promise<void> {
       results[variant] = summaries.map((summary) => ({
         ...summary,
         events: Object.fromEntries(summary.events),
+        timeline: Object.fromEntries(summary.timeline),
         samples: Object.fromEntries(
           Object.entries(summary.samples).map(([key, map]) => [
             key,

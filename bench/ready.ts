@@ -44,6 +44,7 @@ export async function benchPage(
   server: BenchServer,
   variant: string,
   profile: NetworkProfile = PROFILES[0]!,
+  { instrumentTimers = false } = {},
 ) {
   const page = await context.newPage();
   const problems: string[] = [];
@@ -59,7 +60,9 @@ export async function benchPage(
       await route.fallback();
     });
   }
-  await page.goto(`${server.origin}/?variant=${variant}`);
+  await page.goto(
+    `${server.origin}/?variant=${variant}${instrumentTimers ? '&instrument=timers' : ''}`,
+  );
   return { page, routes, problems };
 }
 

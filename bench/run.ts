@@ -5,9 +5,11 @@
  * exceeded. The README's Benchmark section says what each number means.
  *
  * BENCH_RUNS (pairs per case, default 20), BENCH_CYCLES (memory cycles, default 1000) and
- * BENCH_ONLY (a comma-separated list of size, ready, react, memory, churn, server) shorten it.
+ * BENCH_ONLY (a comma-separated list of size, ready, react, memory, churn, server), BENCH_SIZES
+ * (e.g. `21,100`) and BENCH_PROFILES (`local`, `network`) shorten it. BENCH_BASE_KIT=file adds
+ * rows racing the kit against that prebuilt kit bundle, to measure a change to the kit itself.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../packages/testing/src/chromium.js';
@@ -50,10 +52,16 @@ export const TARGETS = {
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 20));
 const MEMORY_CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
-const SIZES = [1, 21, 100];
+const listOf = (value: string | undefined) => value?.split(',').map((item) => item.trim());
+const SIZES = listOf(process.env.BENCH_SIZES)?.map(Number) ?? [1, 21, 100];
+const profiles = PROFILES.filter(
+  ({ name }) => listOf(process.env.BENCH_PROFILES)?.includes(name) ?? true,
+);
+/** A kit bundle to race the kit against (an experiment against the code it changes). */
+const BASE_KIT = process.env.BENCH_BASE_KIT;
 const REACT_SIZES = [1, 21];
 type Section = 'size' | 'ready' | 'react' | 'memory' | 'churn' | 'server';
-const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const only = listOf(process.env.BENCH_ONLY);
 const runs = (section: Section) => !only || only.includes(section);
 
 const started = performance.now();
@@ -270,7 +278,13 @@ async function main(): Promise<void> {
   }));
   const budgetsExceeded = sizes.filter(({ size, budget }) => budget && size.gzip > budget);
 
-  const server = await startBenchServer({ kit: cdnBundle, raw: rawBundle, probe, ...reactPages });
+  const server = await startBenchServer({
+    kit: cdnBundle,
+    raw: rawBundle,
+    probe,
+    ...reactPages,
+    ...(BASE_KIT && { base: await readFile(BASE_KIT, 'utf8') }),
+  });
   let browser: Browser | undefined;
   const results: Record<string, unknown> = { date: new Date().toISOString(), targets: TARGETS };
   const printed: string[] = [];
@@ -285,21 +299,34 @@ async function main(): Promise<void> {
 
     if (runs('ready')) {
       const rows: ContestRow[] = [];
-      for (const profile of PROFILES) {
+      const baseRows: ContestRow[] = [];
+      for (const profile of profiles) {
         for (const size of SIZES) {
           log(`bench: time to ready, ${profile.name}, ${size} element${size === 1 ? '' : 's'}`);
           rows.push(
             await contest(context, server, { a: 'kit', b: 'raw', size, profile, pairs: RUNS }),
           );
+          if (BASE_KIT) {
+            baseRows.push(
+              await contest(context, server, { a: 'kit', b: 'base', size, profile, pairs: RUNS }),
+            );
+          }
         }
       }
       printed.push(
         `Time to ready, kit vs raw @stripe/connect-js: medians of ${RUNS} alternating pairs per row (ratio = median of kit/raw per pair, 95% bootstrap interval; A/A = kit/kit and raw/raw pairs in the same loop)`,
-        `profiles: ${PROFILES.map((profile) => `${profile.name} = Connect.js +${profile.scriptDelayMs} ms, endpoint ${profile.endpointDelayMs} ms`).join('; ')}`,
+        `profiles: ${profiles.map((profile) => `${profile.name} = Connect.js +${profile.scriptDelayMs} ms, endpoint ${profile.endpointDelayMs} ms`).join('; ')}`,
         contestTable(rows, { ready: TARGETS.readyRatio, connector: TARGETS.connectorRatio }),
         '',
       );
-      results['timeToReady'] = { profiles: PROFILES, rows };
+      if (BASE_KIT) {
+        printed.push(
+          `Kit vs the kit bundle ${BASE_KIT} (same pairs and A/A)`,
+          contestTable(baseRows, { ready: 1, connector: 1 }),
+          '',
+        );
+      }
+      results['timeToReady'] = { profiles, rows, ...(BASE_KIT && { baseRows }) };
     }
 
     if (runs('react')) {

@@ -9,40 +9,43 @@ import { connectElementTagNames } from '@stripe/connect-js/dist/pure.esm.js';
 
 type Milestone = 'connector' | 'ready';
 
-// The page's timers, counted from here on (the probe runs before any other script): how many are
-// pending, so the churn measurement can tell whether anything left one behind. The probe's own
-// waits use the timers saved here, which are not counted.
+// The page's timers, counted from here on (the probe runs before any other script), on the churn
+// page only (`?instrument=timers`), so the timed pages run unwrapped timers: how many are pending,
+// so the churn measurement can tell whether anything left one behind. The probe's own waits use
+// the timers saved here, which are never counted.
 const realSetTimeout = window.setTimeout.bind(window);
 const realClearTimeout = window.clearTimeout.bind(window);
 const pendingTimers = new Set<number>();
-window.setTimeout = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
-  if (typeof handler !== 'function') return realSetTimeout(handler, timeout, ...args);
-  const id: number = realSetTimeout(
-    (...values: unknown[]) => {
-      pendingTimers.delete(id);
-      (handler as (...values: unknown[]) => void)(...values);
-    },
-    timeout,
-    ...args,
-  );
-  pendingTimers.add(id);
-  return id;
-}) as typeof window.setTimeout;
-window.clearTimeout = ((id?: number) => {
-  if (id !== undefined) pendingTimers.delete(id);
-  realClearTimeout(id);
-}) as typeof window.clearTimeout;
-const realSetInterval = window.setInterval.bind(window);
-const realClearInterval = window.clearInterval.bind(window);
-window.setInterval = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
-  const id = realSetInterval(handler, timeout, ...args);
-  pendingTimers.add(id);
-  return id;
-}) as typeof window.setInterval;
-window.clearInterval = ((id?: number) => {
-  if (id !== undefined) pendingTimers.delete(id);
-  realClearInterval(id);
-}) as typeof window.clearInterval;
+if (new URLSearchParams(location.search).get('instrument') === 'timers') {
+  const realSetInterval = window.setInterval.bind(window);
+  const realClearInterval = window.clearInterval.bind(window);
+  window.setTimeout = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
+    if (typeof handler !== 'function') return realSetTimeout(handler, timeout, ...args);
+    const id: number = realSetTimeout(
+      (...values: unknown[]) => {
+        pendingTimers.delete(id);
+        (handler as (...values: unknown[]) => void)(...values);
+      },
+      timeout,
+      ...args,
+    );
+    pendingTimers.add(id);
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) pendingTimers.delete(id);
+    realClearTimeout(id);
+  }) as typeof window.clearTimeout;
+  window.setInterval = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
+    const id = realSetInterval(handler, timeout, ...args);
+    pendingTimers.add(id);
+    return id;
+  }) as typeof window.setInterval;
+  window.clearInterval = ((id?: number) => {
+    if (id !== undefined) pendingTimers.delete(id);
+    realClearInterval(id);
+  }) as typeof window.clearInterval;
+}
 
 const pause = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
 
@@ -134,7 +137,8 @@ const providerMarkup = (endpoint: string, components: string[]) =>
 const bench = {
   /** One measured round of page `variant` (`kit`, `raw`, or a React page `react-…`). */
   run(variant: string, size: number, endpoint: string) {
-    if (variant === 'kit') return bench.runKit(size, endpoint);
+    // `base`: another build of the kit (BENCH_BASE_KIT).
+    if (variant === 'kit' || variant === 'base') return bench.runKit(size, endpoint);
     if (variant === 'raw') return bench.runRaw(size, endpoint);
     const { benchReact } = window;
     if (!benchReact) throw new Error(`page ${variant} has no benchReact`);
