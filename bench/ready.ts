@@ -24,9 +24,11 @@ export const PROFILES: readonly NetworkProfile[] = [
   { name: 'network', scriptDelayMs: 150, endpointDelayMs: 80 },
 ];
 
-export type Milestone = 'connector' | 'ready';
+/** `insert`: the synchronous insert call (element upgrades); then the two the probe records. */
+export type Milestone = 'insert' | 'connector' | 'ready';
 
 export interface PageRun {
+  insert: number;
   connector: number;
   ready: number;
   endpointRequests: number;
@@ -129,6 +131,7 @@ export function ratioOf(values: readonly number[]): Ratio {
 
 export interface VariantSummary {
   variant: string;
+  insertMs: number;
   connectorMs: number;
   readyMs: number;
   /** The most any page of the variant made. */
@@ -177,11 +180,13 @@ export async function contest(
     bb.push(await pair(b, b));
   }
   const ratios = (list: Array<[PageRun, PageRun]>): Record<Milestone, Ratio> => ({
+    insert: ratioOf(list.map(([x, y]) => x.insert / y.insert)),
     connector: ratioOf(list.map(([x, y]) => x.connector / y.connector)),
     ready: ratioOf(list.map(([x, y]) => x.ready / y.ready)),
   });
   const summary = (variant: string, runs: PageRun[]): VariantSummary => ({
     variant,
+    insertMs: round(median(runs.map((run) => run.insert)), 2),
     connectorMs: round(median(runs.map((run) => run.connector))),
     readyMs: round(median(runs.map((run) => run.ready))),
     endpointRequests: Math.max(...runs.map((run) => run.endpointRequests)),
