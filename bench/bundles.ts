@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions } from 'esbuild';
+import { reactEntry, type ReactLibrary } from './pages/react-pages.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,9 +35,12 @@ const options = (entry: Entry): BuildOptions => ({
   logLevel: 'silent',
 });
 
-/** `entry` bundled as one ES module (what the size table weighs). */
-export async function bundleModule(entry: Entry): Promise<string> {
-  const result = await build({ ...options(entry), format: 'esm' });
+/**
+ * `entry` bundled as one ES module (what the size table weighs); `readable` keeps names and
+ * layout, for profiles that name the functions.
+ */
+export async function bundleModule(entry: Entry, { readable = false } = {}): Promise<string> {
+  const result = await build({ ...options(entry), format: 'esm', minify: !readable });
   return result.outputFiles![0]!.text;
 }
 
@@ -81,28 +85,15 @@ export const CONNECT_JS_ENTRY: Entry = {
   source: "export { loadConnectAndInitialize } from '@stripe/connect-js/pure.js';",
 };
 
-/** Baseline: the React way to the same page (`@stripe/react-connect-js` + React 19). */
-export const REACT_ENTRY: Entry = {
+/** A React-against-React page (`bench/pages/react-pages.ts`) of `library` with `size` components. */
+export const reactPageEntry = (library: ReactLibrary, size: number): Entry => ({
+  source: reactEntry(library, size),
   loader: 'tsx',
-  source: `
-    import { createElement } from 'react';
-    import { createRoot } from 'react-dom/client';
-    import { loadConnectAndInitialize } from '@stripe/connect-js/pure.js';
-    import { ConnectAccountOnboarding, ConnectComponentsProvider } from '@stripe/react-connect-js';
+});
 
-    const connectInstance = loadConnectAndInitialize({
-      publishableKey: 'pk_test_bench',
-      fetchClientSecret: async () => {
-        const response = await fetch('/api/secret', { method: 'POST' });
-        return (await response.json()).client_secret;
-      },
-    });
-    createRoot(document.getElementById('root')!).render(
-      createElement(
-        ConnectComponentsProvider,
-        { connectInstance },
-        createElement(ConnectAccountOnboarding, { onExit: () => {} }),
-      ),
-    );
-  `,
-};
+// `node --import tsx bench/bundles.ts FILE` writes the CDN bundle of the working tree to FILE, for
+// BENCH_BASE_KIT (see bench/run.ts).
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2]) {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(process.argv[2], await bundleModule(CDN_ENTRY));
+}

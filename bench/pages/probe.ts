@@ -9,6 +9,46 @@ import { connectElementTagNames } from '@stripe/connect-js/dist/pure.esm.js';
 
 type Milestone = 'connector' | 'ready';
 
+// The page's timers, counted from here on (the probe runs before any other script), on the churn
+// page only (`?instrument=timers`), so the timed pages run unwrapped timers: how many are pending,
+// so the churn measurement can tell whether anything left one behind. The probe's own waits use
+// the timers saved here, which are never counted.
+const realSetTimeout = window.setTimeout.bind(window);
+const realClearTimeout = window.clearTimeout.bind(window);
+const pendingTimers = new Set<number>();
+if (new URLSearchParams(location.search).get('instrument') === 'timers') {
+  const realSetInterval = window.setInterval.bind(window);
+  const realClearInterval = window.clearInterval.bind(window);
+  window.setTimeout = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
+    if (typeof handler !== 'function') return realSetTimeout(handler, timeout, ...args);
+    const id: number = realSetTimeout(
+      (...values: unknown[]) => {
+        pendingTimers.delete(id);
+        (handler as (...values: unknown[]) => void)(...values);
+      },
+      timeout,
+      ...args,
+    );
+    pendingTimers.add(id);
+    return id;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) pendingTimers.delete(id);
+    realClearTimeout(id);
+  }) as typeof window.clearTimeout;
+  window.setInterval = ((handler: TimerHandler, timeout?: number, ...args: unknown[]) => {
+    const id = realSetInterval(handler, timeout, ...args);
+    pendingTimers.add(id);
+    return id;
+  }) as typeof window.setInterval;
+  window.clearInterval = ((id?: number) => {
+    if (id !== undefined) pendingTimers.delete(id);
+    realClearInterval(id);
+  }) as typeof window.clearInterval;
+}
+
+const pause = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
+
 /** One measured insertion of `size` Stripe elements. */
 class Round {
   readonly start = performance.now();
@@ -19,6 +59,8 @@ class Round {
 
   constructor(readonly size: number) {
     this.done = new Promise((resolve) => (this.finish = resolve));
+    // User-timing marks, for `npm run bench:profile` to find the measured span in its traces.
+    performance.mark('bench:insert', { startTime: this.start });
   }
 
   saw(milestone: Milestone, element: Element): void {
@@ -26,6 +68,7 @@ class Round {
     seen.add(element);
     if (seen.size === this.size && this.at[milestone] === undefined) {
       this.at[milestone] = performance.now() - this.start;
+      performance.mark(`bench:${milestone}`);
       if (this.at.connector !== undefined && this.at.ready !== undefined) this.finish();
     }
   }
@@ -65,11 +108,13 @@ async function measure(size: number, insert: () => void, timeout = 10_000) {
   round = new Round(size);
   const current = round;
   insert();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The insert's own task: the synchronous part (element upgrades, in the kit's case).
+  const inserted = performance.now() - current.start;
+  let timer: number | undefined;
   await Promise.race([
     current.done,
     new Promise((_, reject) => {
-      timer = setTimeout(
+      timer = realSetTimeout(
         () =>
           reject(
             new Error(
@@ -80,9 +125,9 @@ async function measure(size: number, insert: () => void, timeout = 10_000) {
       );
     }),
   ]);
-  clearTimeout(timer);
+  realClearTimeout(timer);
   round = undefined;
-  return { connector: current.at.connector!, ready: current.at.ready! };
+  return { insert: inserted, connector: current.at.connector!, ready: current.at.ready! };
 }
 
 /** Markup of one provider around `components`. */
@@ -92,6 +137,16 @@ const providerMarkup = (endpoint: string, components: string[]) =>
     .join('')}</ce-connect>`;
 
 const bench = {
+  /** One measured round of page `variant` (`kit`, `raw`, or a React page `react-…`). */
+  run(variant: string, size: number, endpoint: string) {
+    // `base`: another build of the kit (BENCH_BASE_KIT).
+    if (variant === 'kit' || variant === 'base') return bench.runKit(size, endpoint);
+    if (variant === 'raw') return bench.runRaw(size, endpoint);
+    const { benchReact } = window;
+    if (!benchReact) throw new Error(`page ${variant} has no benchReact`);
+    return measure(size, () => benchReact.mount(endpoint));
+  },
+
   /** The kit: insert the markup, the elements do the rest. */
   runKit(size: number, endpoint: string) {
     const markup = providerMarkup(endpoint, componentsFor(size));
@@ -133,17 +188,84 @@ const bench = {
       await measure(components.length, () => stage().insertAdjacentHTML('beforeend', markup));
       stage().replaceChildren();
       // Removal is released a task later (a move within one task keeps the Stripe element).
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await pause(0);
       const { StripeConnect } = window as { StripeConnect?: { standIn?: { instances: unknown } } };
       const instances = StripeConnect?.standIn?.instances as unknown[] | undefined;
       if (instances) instances.length = 0;
     }
   },
+
+  /** Mounts the churn page: one provider with one component, waited for until ready. */
+  async mountChurn(endpoint: string) {
+    const markup = providerMarkup(endpoint, [CHURN_COMPONENT]);
+    await measure(1, () => stage().insertAdjacentHTML('beforeend', markup));
+  },
+
+  /** Timers pending, and Connect instances made so far (the stand-in's record). */
+  counts() {
+    const { StripeConnect } = window as { StripeConnect?: { standIn?: { instances: unknown[] } } };
+    return {
+      pendingTimers: pendingTimers.size,
+      connectInstances: StripeConnect?.standIn?.instances.length ?? 0,
+    };
+  },
+
+  /**
+   * `count` morph-style removals: a script removes the component's Stripe element while the
+   * component stays connected (as morphdom, idiomorph or Alpine morph do when the server's HTML
+   * lacks it), then waits up to `patience` ms for the component to show a Stripe element again
+   * that has its connector (the same node put back, or a new one). Stops at the first removal not
+   * restored in time.
+   */
+  async churn(count: number, patience: number) {
+    const component = stage().querySelector(`ce-${CHURN_COMPONENT}`)!;
+    const stripeChild = () =>
+      [...component.children].find(
+        (child): child is HTMLElement & { connector?: unknown } =>
+          child.localName.startsWith('stripe-connect-') && 'connector' in child,
+      );
+    let restored = 0;
+    let sameNode = 0;
+    let slowestMs = 0;
+    for (let index = 0; index < count; index += 1) {
+      const removed = stripeChild();
+      if (!removed)
+        return { restored, sameNode, slowestMs, failure: 'no Stripe element to remove' };
+      const start = performance.now();
+      removed.remove();
+      let back = stripeChild();
+      // First the microtasks (a MutationObserver answers there), then tasks until `patience`.
+      for (let tick = 0; tick < 3 && !back?.connector; tick += 1) {
+        await Promise.resolve();
+        back = stripeChild();
+      }
+      while (!back?.connector && performance.now() - start < patience) {
+        await pause(0);
+        back = stripeChild();
+      }
+      if (!back?.connector) {
+        return {
+          restored,
+          sameNode,
+          slowestMs,
+          failure: `removal ${index + 1} not restored within ${patience} ms`,
+        };
+      }
+      slowestMs = Math.max(slowestMs, performance.now() - start);
+      restored += 1;
+      if (back === removed) sameNode += 1;
+    }
+    return { restored, sameNode, slowestMs, failure: undefined };
+  },
 };
+
+/** The component of the churn measurement. */
+const CHURN_COMPONENT = 'account-onboarding';
 
 declare global {
   interface Window {
     bench: typeof bench;
+    benchReact?: { mount(endpoint: string): void };
   }
 }
 

@@ -1,0 +1,139 @@
+/**
+ * Server overhead: requests per second and p99 latency of `createAccountSessionHandler` behind
+ * `toNodeHandler`, against a minimal hand-written `node:http` route making the same Stripe call,
+ * both calling one local Stripe double that answers at once (`endpoint-servers.ts`), loaded by
+ * `autocannon` with 200 connections. The routes and the double run in child processes; runs of the
+ * two routes alternate, and hand-vs-hand runs in the same loop measure the setup's own noise.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { median, quantile, round } from './stats.js';
+
+const SERVERS = fileURLToPath(new URL('./endpoint-servers.ts', import.meta.url));
+
+export interface LoadRun {
+  requestsPerSecond: number;
+  /** p99 of every 2xx response's latency, from autocannon's per-response times (not its 1 ms histogram). */
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+}
+
+export interface OverheadRow {
+  connections: number;
+  seconds: number;
+  rounds: number;
+  kit: { requestsPerSecond: number; p99Ms: number };
+  hand: { requestsPerSecond: number; p99Ms: number };
+  /** Median over the rounds of kit/hand requests per second. */
+  throughputRatio: number;
+  /** Median over the rounds of kit p99 − hand p99. */
+  addedP99Ms: number;
+  /** The same two figures for hand vs hand runs in the same loop. */
+  noise: { throughputRatio: number; addedP99Ms: number };
+  failures: number;
+}
+
+async function start(
+  args: string[],
+): Promise<{ child: ChildProcess; ports: Record<string, number> }> {
+  const child = fork(SERVERS, args, {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ports = await new Promise<Record<string, number>>((resolve, reject) => {
+    child.once('message', (message) =>
+      resolve((message as { ports: Record<string, number> }).ports),
+    );
+    child.once('exit', (code) => reject(new Error(`bench server ${args[0]} exited with ${code}`)));
+  });
+  return { child, ports };
+}
+
+async function load(port: number, connections: number, seconds: number): Promise<LoadRun> {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}/api/account-session`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ components: ['account_onboarding'] }),
+        connections,
+        duration: seconds,
+      },
+      (error, result) => (error ? reject(error as Error) : resolve(result)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
+    });
+  });
+  return {
+    requestsPerSecond: result.requests.total / seconds,
+    p99Ms: quantile(times, 0.99),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+export async function endpointOverhead(
+  options: { connections?: number; seconds?: number; rounds?: number } = {},
+): Promise<OverheadRow> {
+  const { connections = 200, seconds = 2, rounds = 4 } = options;
+  const double = await start(['stripe-double']);
+  const routes = await start(['routes', String(double.ports['stripe'])]);
+  try {
+    const kitPort = routes.ports['kit']!;
+    const handPort = routes.ports['hand']!;
+    // Warm both routes (JIT, the stripe client's keep-alive pool) before anything is kept.
+    await load(kitPort, connections, 1);
+    await load(handPort, connections, 1);
+    const pairs: Array<{ kit: LoadRun; hand: LoadRun }> = [];
+    const noise: Array<[LoadRun, LoadRun]> = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const first = round % 2 === 0;
+      const kit = first ? await load(kitPort, connections, seconds) : undefined;
+      const hand = await load(handPort, connections, seconds);
+      pairs.push({ kit: kit ?? (await load(kitPort, connections, seconds)), hand });
+      const a = await load(handPort, connections, seconds);
+      const b = await load(handPort, connections, seconds);
+      noise.push(first ? [a, b] : [b, a]);
+    }
+    const all = [...pairs.flatMap(({ kit, hand }) => [kit, hand]), ...noise.flat()];
+    return {
+      connections,
+      seconds,
+      rounds,
+      kit: {
+        requestsPerSecond: round(median(pairs.map(({ kit }) => kit.requestsPerSecond)), 0),
+        p99Ms: round(median(pairs.map(({ kit }) => kit.p99Ms)), 2),
+      },
+      hand: {
+        requestsPerSecond: round(median(pairs.map(({ hand }) => hand.requestsPerSecond)), 0),
+        p99Ms: round(median(pairs.map(({ hand }) => hand.p99Ms)), 2),
+      },
+      throughputRatio: round(
+        median(pairs.map(({ kit, hand }) => kit.requestsPerSecond / hand.requestsPerSecond)),
+        3,
+      ),
+      addedP99Ms: round(median(pairs.map(({ kit, hand }) => kit.p99Ms - hand.p99Ms)), 2),
+      noise: {
+        throughputRatio: round(
+          median(noise.map(([a, b]) => a.requestsPerSecond / b.requestsPerSecond)),
+          3,
+        ),
+        addedP99Ms: round(median(noise.map(([a, b]) => a.p99Ms - b.p99Ms)), 2),
+      },
+      failures: all.reduce((sum, run) => sum + run.non2xx + run.errors, 0),
+    };
+  } finally {
+    routes.child.disconnect();
+    double.child.disconnect();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await endpointOverhead(), null, 2));
+}
