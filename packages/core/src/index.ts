@@ -71,7 +71,9 @@ export { ConnectComponentEvent, type ConnectComponentEventMap } from './events/c
 export {
   postJson,
   readClientSecret,
+  ANSWER_LIMIT_BYTES,
   DEFAULT_TIMEOUT,
+  MAX_TIMEOUT,
   type EndpointOptions,
 } from './endpoint-request.js';
 export { ErrorController, errorPanelStyles } from './error-controller.js';

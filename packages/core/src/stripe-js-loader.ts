@@ -2,7 +2,7 @@ import type { Stripe } from '@stripe/stripe-js';
 // The ES module build of the pure loader: `@stripe/stripe-js/pure` is a folder, which Node's
 // ESM resolution refuses (the core must import in Node for server rendering).
 import { loadStripe } from '@stripe/stripe-js/dist/pure.mjs';
-import { ConnectElementsError } from './errors.js';
+import { ConnectElementsError, describeThrown } from './errors.js';
 
 /** Stripe.js instances by publishable key and connected account. */
 const instances = new Map<string, Promise<Stripe>>();
@@ -32,7 +32,7 @@ export function loadStripeJs(publishableKey: string, stripeAccount?: string): Pr
         throw window.Stripe
           ? new ConnectElementsError(
               'configuration_error',
-              `Stripe.js refused its options: ${error instanceof Error ? error.message : String(error)}`,
+              `Stripe.js refused its options: ${describeThrown(error)}`,
             )
           : unavailable();
       },
