@@ -1,17 +1,21 @@
 /**
  * The kit's defences in the browser (issue 12): no endpoint redirect is followed, no message holds
  * a secret whatever text it came from, `timeout` stays within what `setTimeout` can wait, an
- * endpoint answer is read only up to 64 KiB.
+ * endpoint answer is read only up to 64 KiB, and Stripe's scripts load through the kit's Trusted
+ * Types policy.
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../packages/core/src/define.js';
 import {
   ConnectElementsError,
+  STRIPE_JS_URL,
+  TRUSTED_TYPES_POLICY,
   type CeConnect,
   type CeFinancialConnections,
   type ConnectElementsErrorDetail,
 } from '../../packages/core/src/index.js';
-import { endpoint, mounted, nextEvent, ready } from './support/harness.js';
+import { trustedScriptUrl } from '../../packages/core/src/trusted-types.js';
+import { endpoint, mounted, nextEvent, ready, until } from './support/harness.js';
 
 type ErrorEvent = CustomEvent<ConnectElementsErrorDetail>;
 
@@ -260,5 +264,27 @@ describe('security: an endpoint answer is read up to 64 KiB', () => {
     expect(sent)
       .to.be.above(64 * 1024)
       .and.below(32 * 1024 * 1024);
+  });
+});
+
+describe('security: Trusted Types', () => {
+  it('loads Stripe.js from the kit’s own tag, with a TrustedScriptURL of its policy', async () => {
+    await financialConnections({ endpoint: endpoint().url, preload: '' });
+    await until(() => window.Stripe, 'Stripe.js');
+    const tags = [...document.scripts].filter((script) =>
+      script.src.startsWith('https://js.stripe.com/'),
+    );
+    expect(tags.map((script) => script.src)).to.deep.equal([STRIPE_JS_URL]);
+    expect(TRUSTED_TYPES_POLICY).to.equal('connect-elements');
+    const trusted = trustedScriptUrl(STRIPE_JS_URL) as unknown;
+    const factory = (window as { trustedTypes?: { isScriptURL(value: unknown): boolean } })
+      .trustedTypes!;
+    expect(factory.isScriptURL(trusted)).to.equal(true);
+    expect(String(trusted)).to.equal(STRIPE_JS_URL);
+  });
+
+  it('lets only Stripe’s script origins through the policy', () => {
+    expect(() => trustedScriptUrl('https://evil.example/connect.js')).to.throw(TypeError);
+    expect(() => trustedScriptUrl('https://js.stripe.com.evil.example/v3')).to.throw(TypeError);
   });
 });
