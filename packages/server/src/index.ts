@@ -27,6 +27,15 @@ export {
   type NodeNext,
   type NodeRequest,
 } from './node-adapter.js';
+export {
+  STRIPE_CONNECT_CSP,
+  STRIPE_JS_CSP,
+  TRUSTED_TYPES_POLICY,
+  stripeContentSecurityPolicy,
+  stripeCspDirectives,
+  type CspDirectives,
+  type StripeCspOptions,
+} from './content-security-policy.js';
 export type { FinancialConnectionsAccountHolder } from './account-holder.js';
 export type { ComponentAllowlist, ComponentName } from './component-allowlist.js';
 export type {

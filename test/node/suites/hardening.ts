@@ -1,7 +1,8 @@
 /**
  * The server's hardening (issue 12): secrets scrubbed wherever they start, reports that survive
  * hostile error objects, JSON-only bodies, deadlines for the body and for Stripe, no Stripe call
- * for a client that went away, strict `allowedOrigins` entries and a bounded account listing.
+ * for a client that went away, strict `allowedOrigins` entries, a bounded account listing, and
+ * the Content-Security-Policy helper.
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -18,6 +19,8 @@ import {
   DEFAULT_STRIPE_TIMEOUT_MS,
   retrieveFinancialConnectionsSession,
   scrubSecrets,
+  stripeContentSecurityPolicy,
+  stripeCspDirectives,
   toNodeHandler,
   type AccountSessionHandlerOptions,
   type AccountSessionStripeClient,
@@ -548,6 +551,119 @@ export function hardeningSuite(): void {
           retrieveFinancialConnectionsSession(within.stripe, 'fcsess_PageBound', HOLDER, {
             maxPages: 0,
           }),
+          TypeError,
+        );
+      });
+    });
+
+    describe('Content-Security-Policy helper', () => {
+      const CONNECT_AND_STRIPE_JS = [
+        'frame-src https://connect-js.stripe.com https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com',
+        'img-src https://*.stripe.com',
+        'script-src https://connect-js.stripe.com https://js.stripe.com https://*.js.stripe.com https://maps.googleapis.com',
+        "style-src 'sha256-0hAheEzaMe6uXIKV4EehS9pu1am1lj/KnnzrOYqckXk='",
+        'connect-src https://api.stripe.com https://maps.googleapis.com',
+      ].join('; ');
+
+      it('returns the directives Stripe documents, for Connect and Stripe.js', () => {
+        assert.equal(stripeContentSecurityPolicy(), CONNECT_AND_STRIPE_JS);
+        assert.deepEqual(stripeCspDirectives({ products: ['connect'] }), {
+          'frame-src': ['https://connect-js.stripe.com', 'https://js.stripe.com'],
+          'img-src': ['https://*.stripe.com'],
+          'script-src': ['https://connect-js.stripe.com', 'https://js.stripe.com'],
+          'style-src': ["'sha256-0hAheEzaMe6uXIKV4EehS9pu1am1lj/KnnzrOYqckXk='"],
+        });
+        assert.deepEqual(stripeCspDirectives({ products: ['financial-connections'] }), {
+          'connect-src': ['https://api.stripe.com', 'https://maps.googleapis.com'],
+          'frame-src': [
+            'https://*.js.stripe.com',
+            'https://js.stripe.com',
+            'https://hooks.stripe.com',
+          ],
+          'script-src': [
+            'https://*.js.stripe.com',
+            'https://js.stripe.com',
+            'https://maps.googleapis.com',
+          ],
+        });
+      });
+
+      it('merges them into the app’s policy, keeping its nonce and strict-dynamic', () => {
+        const nonce = "'nonce-cmFuZG9tMTIzNDU2Nzg='";
+        const header = stripeContentSecurityPolicy({
+          products: ['connect'],
+          policy: `default-src 'self'; script-src 'self' ${nonce} 'strict-dynamic'; object-src 'none'`,
+        });
+        assert.equal(
+          header,
+          [
+            "default-src 'self'",
+            `script-src 'self' ${nonce} 'strict-dynamic' https://connect-js.stripe.com https://js.stripe.com`,
+            "object-src 'none'",
+            "frame-src 'self' https://connect-js.stripe.com https://js.stripe.com",
+            "img-src 'self' https://*.stripe.com",
+            "style-src 'self' 'sha256-0hAheEzaMe6uXIKV4EehS9pu1am1lj/KnnzrOYqckXk='",
+          ].join('; '),
+        );
+      });
+
+      it('starts a missing directive from its fallback, and leaves an unrestricted one alone', () => {
+        assert.deepEqual(
+          stripeCspDirectives({
+            products: ['connect'],
+            policy: { childSrc: "'self'", frameAncestors: "'none'", 'img-src': ["'none'"] },
+          }),
+          {
+            'child-src': ["'self'"],
+            'frame-ancestors': ["'none'"],
+            'img-src': ['https://*.stripe.com'],
+            'frame-src': ["'self'", 'https://connect-js.stripe.com', 'https://js.stripe.com'],
+          },
+        );
+      });
+
+      it('leaves the style hash out where it would switch off the app’s unsafe-inline', () => {
+        const directives = stripeCspDirectives({
+          products: ['connect'],
+          policy: { 'style-src': ["'self'", "'unsafe-inline'"], 'style-src-elem': ["'self'"] },
+        });
+        assert.deepEqual(directives['style-src'], ["'self'", "'unsafe-inline'"]);
+        assert.deepEqual(directives['style-src-elem'], [
+          "'self'",
+          "'sha256-0hAheEzaMe6uXIKV4EehS9pu1am1lj/KnnzrOYqckXk='",
+        ]);
+      });
+
+      it('adds the connect-elements Trusted Types policy to a trusted-types directive', () => {
+        const header = stripeContentSecurityPolicy({
+          products: [],
+          policy: "require-trusted-types-for 'script'; trusted-types 'none'",
+        });
+        assert.equal(header, "require-trusted-types-for 'script'; trusted-types connect-elements");
+        assert.equal(
+          stripeContentSecurityPolicy({ products: [], policy: 'trusted-types lit-html' }),
+          'trusted-types lit-html connect-elements',
+        );
+      });
+
+      it('allows the CSS files of Connect’s fonts in connect-src, without their query', () => {
+        assert.deepEqual(
+          stripeCspDirectives({
+            products: [],
+            fontCssUrls: ['https://fonts.googleapis.com/css2?family=Inter&display=swap'],
+            policy: "default-src 'self'",
+          }),
+          {
+            'default-src': ["'self'"],
+            'connect-src': ["'self'", 'https://fonts.googleapis.com/css2'],
+          },
+        );
+        assert.throws(() => stripeCspDirectives({ fontCssUrls: ['/fonts.css'] }), TypeError);
+      });
+
+      it('refuses a source that would change the policy (a nonce with a semicolon)', () => {
+        assert.throws(
+          () => stripeCspDirectives({ policy: { 'script-src': ["'nonce-x'; script-src *"] } }),
           TypeError,
         );
       });
