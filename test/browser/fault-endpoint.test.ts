@@ -88,7 +88,7 @@ function expectedOutcome(answer: Answer): Outcome {
     return { code: 'endpoint_http_error', status: answer.status };
   }
   const bytes = NULL_BODY_STATUSES.has(answer.status) ? new Uint8Array() : bodyBytes(answer);
-  // Reading stops past the limit, before a cut later in the body is seen.
+  // Its Content-Length already says it is over the limit: refused before the cut is seen.
   if (answer.cut === 'body' && bytes.length > 0) {
     return {
       code:

@@ -232,23 +232,34 @@ describe('security: timeout within what setTimeout can wait', () => {
 
 describe('security: an endpoint answer is read up to 64 KiB', () => {
   const SECRET_JSON = '{"client_secret":"accs_secret__big"}';
-  const padded = (total: number) =>
-    `/api/fault?type=application%2Fjson&pad=${total - SECRET_JSON.length}&body=${encodeURIComponent(btoa(SECRET_JSON))}`;
+  /** An answer of `total` bytes: the secret after whitespace, with a Content-Length or chunked. */
+  const padded = (total: number, chunked = false) =>
+    `/api/fault?type=application%2Fjson&pad=${total - SECRET_JSON.length}&body=${encodeURIComponent(btoa(SECRET_JSON))}${chunked ? '&chunked=1' : ''}`;
 
-  it('takes an answer of exactly 64 KiB', async () => {
-    const { payments } = await providerWith(padded(64 * 1024));
-    await ready(payments);
-  });
+  for (const chunked of [false, true]) {
+    const how = chunked ? 'sent in chunks' : 'with a Content-Length';
+    it(`takes an answer of exactly 64 KiB ${how}`, async () => {
+      const { payments } = await providerWith(padded(64 * 1024, chunked));
+      await ready(payments);
+    });
 
-  it('refuses 64 KiB + 1 byte, and a 40 MiB answer, with endpoint_invalid_response', async () => {
-    for (const size of [64 * 1024 + 1, 40 * 1024 * 1024]) {
-      const started = performance.now();
-      const { failed } = await providerWith(padded(size));
-      const { detail } = await failed;
-      expect(detail.code, String(size)).to.equal('endpoint_invalid_response');
-      expect(detail.message).to.contain('larger than 64 KiB');
-      expect(performance.now() - started).to.be.below(5000);
-    }
+    it(`refuses 64 KiB + 1 byte, and a 40 MiB answer, ${how}, with endpoint_invalid_response`, async () => {
+      for (const size of [64 * 1024 + 1, 40 * 1024 * 1024]) {
+        const started = performance.now();
+        const { failed } = await providerWith(padded(size, chunked));
+        const { detail } = await failed;
+        expect(detail.code, String(size)).to.equal('endpoint_invalid_response');
+        expect(detail.message).to.contain('larger than 64 KiB');
+        expect(performance.now() - started).to.be.below(5000);
+      }
+    });
+  }
+
+  it('refuses an answer whose Content-Length says more than 64 KiB without reading it', async () => {
+    const started = performance.now();
+    const { failed } = await providerWith(endpoint({ body: 'stall' }).url, { timeout: '4000' });
+    expect((await failed).detail.code).to.equal('endpoint_invalid_response');
+    expect(performance.now() - started).to.be.below(2000);
   });
 
   it('stops reading an endless answer: the endpoint sends little more than the limit', async () => {

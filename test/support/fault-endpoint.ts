@@ -7,6 +7,7 @@
  * - `status` (default 200), `type` (the `Content-Type`; none when empty or absent);
  * - `body`: base64 of the body's bytes, sent `repeat` times (default 1) after `pad` spaces;
  * - `delay`: ms before answering; `location`: a `Location` header (with a 3xx `status`);
+ * - `chunked=1`: no `Content-Length`, so the body is sent in chunks;
  * - `cut=headers` destroys the connection before any answer; `cut=body` sends the headers and
  *   half the body, then destroys it;
  * - `GET /api/fault/requests?bucket=B` answers how many requests bucket `B` received.
@@ -65,7 +66,8 @@ export async function faultEndpoint(
     return;
   }
   const { status, headers, body } = faultAnswer(url.searchParams);
-  response.writeHead(status, { ...headers, 'Content-Length': String(body.length) });
+  const length = url.searchParams.has('chunked') ? {} : { 'Content-Length': String(body.length) };
+  response.writeHead(status, { ...headers, ...length });
   if (cut === 'body') {
     response.write(body.subarray(0, body.length >> 1), () => response.destroy());
     return;

@@ -4,7 +4,7 @@
  *
  * `POST /api/test/secret?bucket=B&status=500&body=html&delay=300` (`body=fc-session` answers a
  * Financial Connections Session secret; `body=endless` streams whitespace until the client goes
- * away; `location=URL` adds a `Location` header, e.g. with `status=307`; `reason=…` is the status
+ * away; `body=stall` declares a 40 MiB body and sends one byte of it; `location=URL` adds a `Location` header, e.g. with `status=307`; `reason=…` is the status
  * line's text) — `bucket` groups the requests of one test, `GET /api/test/requests?bucket=B`
  * returns them.
  */
@@ -70,6 +70,13 @@ function answer(
   switch (params.get('body')) {
     case 'endless':
       endless(response, recorded);
+      return;
+    case 'stall':
+      response.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(40 * 1024 * 1024),
+      });
+      response.write(' '); // and nothing more, until the client goes away
       return;
     case 'html':
       response.writeHead(status, { 'Content-Type': 'text/html' });

@@ -117,9 +117,19 @@ export async function postJson(
 
 /**
  * The answer's body as UTF-8 text (a byte-order mark dropped, as `Response.text()` does), read as
- * a stream that is cancelled as soon as it goes over {@link ANSWER_LIMIT_BYTES}.
+ * a stream that is cancelled as soon as it goes over {@link ANSWER_LIMIT_BYTES}. An answer whose
+ * `Content-Length` already says more is refused unread.
  */
 async function readAnswer(response: Response, url: string, signal: AbortSignal): Promise<string> {
+  const tooLarge = () =>
+    new ConnectElementsError(
+      'endpoint_invalid_response',
+      `The answer of the endpoint ${url} is larger than 64 KiB.`,
+    );
+  if (Number(response.headers.get('content-length') ?? 0) > ANSWER_LIMIT_BYTES) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
   const reader = response.body?.getReader();
   if (!reader) return '';
   const decoder = new TextDecoder();
@@ -132,10 +142,7 @@ async function readAnswer(response: Response, url: string, signal: AbortSignal):
       total += value.byteLength;
       if (total > ANSWER_LIMIT_BYTES) {
         void reader.cancel().catch(() => {});
-        throw new ConnectElementsError(
-          'endpoint_invalid_response',
-          `The answer of the endpoint ${url} is larger than 64 KiB.`,
-        );
+        throw tooLarge();
       }
       text += decoder.decode(value, { stream: true });
     }
