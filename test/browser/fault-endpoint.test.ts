@@ -23,6 +23,12 @@ const SPEC_CODES = [
 /** Statuses whose responses carry no body, whatever the server wrote (Fetch's null-body statuses). */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
+/** The largest answer the kit reads (`ANSWER_LIMIT_BYTES`): 64 KiB. */
+const ANSWER_LIMIT = 64 * 1024;
+
+/** Statuses a browser treats as a redirect when the answer has a `Location`. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
 /** What the stand-in Connect.js accepts as an AccountSession secret. */
 const SESSION_SECRET = /^accs_secret__\S+$/;
 
@@ -38,6 +44,8 @@ interface Answer {
   late: boolean;
   standalone: boolean;
   component: 'payments' | 'account-onboarding' | 'balances';
+  /** A `Location` header to send (the examples' redirects). */
+  location?: string;
 }
 
 type Outcome = { code: string; status?: number } | { secret: string };
@@ -73,11 +81,21 @@ function expectedOutcome(answer: Answer): Outcome {
   // Chromium does not hand a page a 407 from an origin server (only a proxy may ask for proxy
   // authentication): fetch fails as if the endpoint could not be reached.
   if (answer.status === 407) return { code: 'endpoint_network_error' };
+  // A redirect is never followed, and the browser hides its status.
+  if (answer.location && REDIRECT_STATUSES.has(answer.status))
+    return { code: 'endpoint_http_error' };
   if (answer.status < 200 || answer.status > 299) {
     return { code: 'endpoint_http_error', status: answer.status };
   }
   const bytes = NULL_BODY_STATUSES.has(answer.status) ? new Uint8Array() : bodyBytes(answer);
-  if (answer.cut === 'body' && bytes.length > 0) return { code: 'endpoint_network_error' };
+  // Its Content-Length already says it is over the limit: refused before the cut is seen.
+  if (answer.cut === 'body' && bytes.length > 0) {
+    return {
+      code:
+        bytes.length >> 1 > ANSWER_LIMIT ? 'endpoint_invalid_response' : 'endpoint_network_error',
+    };
+  }
+  if (bytes.length > ANSWER_LIMIT) return { code: 'endpoint_invalid_response' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder().decode(bytes));
@@ -198,6 +216,7 @@ function endpointUrl(answer: Answer, bucket: string): string {
     pad: String(answer.pad),
     delay: String(answer.late ? LATE_TIMEOUT + 400 : answer.delay),
     ...(answer.cut && { cut: answer.cut }),
+    ...(answer.location && { location: answer.location }),
   });
   return `/api/fault?${params}`;
 }
@@ -291,6 +310,11 @@ describe('fault suite: endpoint answers', () => {
   // Cases worth keeping whatever the generator draws.
   const examples: Array<[string, Partial<Answer>]> = [
     ['a 2 MB answer with the secret after the padding', { pad: 2_000_000 }],
+    ['an answer of exactly 64 KiB', { pad: ANSWER_LIMIT - 40 }],
+    ['an answer of 64 KiB and one byte', { pad: ANSWER_LIMIT - 39 }],
+    ['a 2 MB answer cut in its body', { pad: 2_000_000, cut: 'body' }],
+    ['a 307 to another page', { status: 307, location: '/api/fault?bucket=elsewhere' }],
+    ['a 302 to another origin', { status: 302, location: 'https://evil.example/steal' }],
     ['the secret under a byte-order mark', { body: '\uFEFF{"client_secret":"accs_secret__bom"}' }],
     ['a 204 with a JSON body', { status: 204 }],
     ['a cut after the headers', { cut: 'body' }],

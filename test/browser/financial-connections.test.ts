@@ -298,7 +298,7 @@ describe('<ce-financial-connections>', () => {
     });
     // Stripe's message echoed the secret it was given; the kit masks it.
     expect(detail.message)
-      .to.contain('[client secret]')
+      .to.contain('[redacted]')
       .and.not.match(/_secret_/);
     expect(detail.stripeError!.message).to.equal(detail.message);
     expect(stripeStandIn().openFlow).to.equal(undefined);

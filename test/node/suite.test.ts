@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { accountSessionHandlerSuite } from './suites/account-session-handler.js';
 import { financialConnectionsSuite } from './suites/financial-connections.js';
+import { hardeningSuite } from './suites/hardening.js';
 import { nodeAdapterSuite } from './suites/node-adapter.js';
 import { offlineStripeSuite } from './suites/offline-stripe.js';
 import { secretScrubbingSuite } from './suites/secret-scrubbing.js';
@@ -14,6 +15,7 @@ import { findLeaks, ledger } from './support/leak-ledger.js';
 
 accountSessionHandlerSuite();
 financialConnectionsSuite();
+hardeningSuite();
 nodeAdapterSuite();
 offlineStripeSuite();
 secretScrubbingSuite();

@@ -6,7 +6,8 @@
  *
  * - `status` (default 200), `type` (the `Content-Type`; none when empty or absent);
  * - `body`: base64 of the body's bytes, sent `repeat` times (default 1) after `pad` spaces;
- * - `delay`: ms before answering;
+ * - `delay`: ms before answering; `location`: a `Location` header (with a 3xx `status`);
+ * - `chunked=1`: no `Content-Length`, so the body is sent in chunks;
  * - `cut=headers` destroys the connection before any answer; `cut=body` sends the headers and
  *   half the body, then destroys it;
  * - `GET /api/fault/requests?bucket=B` answers how many requests bucket `B` received.
@@ -23,13 +24,18 @@ export function faultAnswer(params: URLSearchParams): {
 } {
   const status = Number(params.get('status') ?? 200);
   const type = params.get('type');
+  const location = params.get('location');
   const once = Buffer.from(params.get('body') ?? '', 'base64');
   const repeat = Math.max(0, Number(params.get('repeat') ?? 1));
   const pad = Math.max(0, Number(params.get('pad') ?? 0));
   const body = Buffer.concat([Buffer.alloc(pad, ' '), ...Array<Buffer>(repeat).fill(once)]);
   return {
     status,
-    headers: { 'Cache-Control': 'no-store', ...(type && { 'Content-Type': type }) },
+    headers: {
+      'Cache-Control': 'no-store',
+      ...(type && { 'Content-Type': type }),
+      ...(location && { Location: location }),
+    },
     body,
   };
 }
@@ -60,7 +66,8 @@ export async function faultEndpoint(
     return;
   }
   const { status, headers, body } = faultAnswer(url.searchParams);
-  response.writeHead(status, { ...headers, 'Content-Length': String(body.length) });
+  const length = url.searchParams.has('chunked') ? {} : { 'Content-Length': String(body.length) };
+  response.writeHead(status, { ...headers, ...length });
   if (cut === 'body') {
     response.write(body.subarray(0, body.length >> 1), () => response.destroy());
     return;

@@ -3,8 +3,10 @@
  * every way the SPEC's error table names and records what it was asked.
  *
  * `POST /api/test/secret?bucket=B&status=500&body=html&delay=300` (`body=fc-session` answers a
- * Financial Connections Session secret) — `bucket` groups the
- * requests of one test, `GET /api/test/requests?bucket=B` returns them.
+ * Financial Connections Session secret; `body=endless` streams whitespace until the client goes
+ * away; `body=stall` declares a 40 MiB body and sends one byte of it; `location=URL` adds a `Location` header, e.g. with `status=307`; `reason=…` is the status
+ * line's text) — `bucket` groups the requests of one test, `GET /api/test/requests?bucket=B`
+ * returns them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -13,6 +15,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /** For `body=endless`: the bytes written before the client went away. */
+  sent?: number;
 }
 
 const buckets = new Map<string, RecordedRequest[]>();
@@ -27,15 +31,53 @@ const readBody = (request: IncomingMessage): Promise<string> =>
     request.on('error', reject);
   });
 
-const json = (response: ServerResponse, status: number, body: unknown) => {
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+const json = (response: ServerResponse, status: number, body: unknown, reason?: string) => {
+  const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
+  if (reason) response.writeHead(status, reason, headers);
+  else response.writeHead(status, headers);
   response.end(JSON.stringify(body));
 };
 
+/** Writes 64 KiB of whitespace at a time, as fast as the client reads, until it goes away. */
+function endless(response: ServerResponse, recorded: RecordedRequest) {
+  const chunk = Buffer.alloc(64 * 1024, ' ');
+  recorded.sent = 0;
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+  const write = () => {
+    while (!response.destroyed) {
+      recorded.sent! += chunk.length;
+      if (!response.write(chunk)) {
+        response.once('drain', write);
+        return;
+      }
+    }
+  };
+  write();
+}
+
 /** The answer `kind` asks for, after the request was recorded. */
-function answer(response: ServerResponse, params: URLSearchParams, bucket: string, body: unknown) {
+function answer(
+  response: ServerResponse,
+  params: URLSearchParams,
+  bucket: string,
+  recorded: RecordedRequest,
+) {
+  const { body } = recorded;
   const status = Number(params.get('status') ?? 200);
+  const location = params.get('location');
+  if (location) response.setHeader('Location', location);
+  const reason = params.get('reason') ?? undefined;
   switch (params.get('body')) {
+    case 'endless':
+      endless(response, recorded);
+      return;
+    case 'stall':
+      response.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(40 * 1024 * 1024),
+      });
+      response.write(' '); // and nothing more, until the client goes away
+      return;
     case 'html':
       response.writeHead(status, { 'Content-Type': 'text/html' });
       response.end('<!doctype html><title>Sign in</title><p>Please sign in</p>');
@@ -66,8 +108,8 @@ function answer(response: ServerResponse, params: URLSearchParams, bucket: strin
       return;
     }
     default:
-      if (status >= 400) {
-        json(response, status, { error: { message: `test endpoint answered ${status}` } });
+      if (status >= 300) {
+        json(response, status, { error: { message: `test endpoint answered ${status}` } }, reason);
       } else {
         json(response, status, {
           client_secret: `accs_secret__test_${bucket}_${++issued}`,
@@ -97,15 +139,16 @@ export async function testEndpoint(
   } catch {
     // recorded as text
   }
-  const recorded = buckets.get(bucket) ?? [];
-  recorded.push({
+  const requests = buckets.get(bucket) ?? [];
+  const recorded: RecordedRequest = {
     method: request.method ?? '',
     path: url.pathname,
     headers: request.headers,
     body,
-  });
-  buckets.set(bucket, recorded);
+  };
+  requests.push(recorded);
+  buckets.set(bucket, requests);
   const delay = Number(url.searchParams.get('delay') ?? 0);
   if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-  if (!response.destroyed) answer(response, url.searchParams, bucket, body);
+  if (!response.destroyed) answer(response, url.searchParams, bucket, recorded);
 }

@@ -1,4 +1,4 @@
-import { ConnectElementsError } from './errors.js';
+import { ConnectElementsError, describeThrown } from './errors.js';
 import { postJson, readClientSecret, type EndpointOptions } from './endpoint-request.js';
 
 /** Where a client secret comes from: the host endpoint, or the page's own function. */
@@ -38,7 +38,7 @@ export class ClientSecretFetcher {
       } catch (error) {
         throw new ConnectElementsError(
           'endpoint_network_error',
-          `fetchClientSecret failed: ${error instanceof Error ? error.message : String(error)}`,
+          `fetchClientSecret failed: ${describeThrown(error)}`,
         );
       }
       if (typeof secret !== 'string' || !secret) {

@@ -1,6 +1,6 @@
 import type { IStripeConnectInitParams, StripeConnectInstance } from '@stripe/connect-js';
 import { loadConnectAndInitialize } from './stripe-connect-js.js';
-import { ConnectElementsError } from './errors.js';
+import { appendScript } from './script-tag.js';
 
 /** Where `@stripe/connect-js` loads Connect.js from. */
 export const CONNECT_JS_URL = 'https://connect-js.stripe.com/v1.0/connect.js';
@@ -16,32 +16,22 @@ let loading: Promise<void> | undefined;
  * Loads Connect.js before `@stripe/connect-js` is asked to.
  *
  * The official loader remembers a failed load for the life of the page, so a `retry()` after a
- * network hiccup could never succeed through it. This loader forgets a failure (and removes the
+ * network hiccup could never succeed through it; and it sets the script's `src` to a plain string,
+ * which a page that requires Trusted Types refuses. This loader injects the tag with a
+ * TrustedScriptURL of the kit's `connect-elements` policy, forgets a failure (and removes the
  * failed tag), and the official loader then picks up the `window.StripeConnect` it left, which is
  * the loader's documented path for a preloaded script.
  */
 export function loadConnectScript(): Promise<void> {
   if (isStripeConnectDefined()) return Promise.resolve();
-  loading ??= new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = CONNECT_JS_URL;
-    const fail = (message: string) => {
-      script.remove();
-      loading = undefined;
-      reject(new ConnectElementsError('script_load_error', message));
-    };
-    script.addEventListener('load', () => {
-      if (!isStripeConnectDefined()) {
-        fail('Connect.js loaded but did not define window.StripeConnect.');
-        return;
-      }
-      loading = undefined; // from now on window.StripeConnect answers
-      resolve();
-    });
-    script.addEventListener('error', () =>
-      fail(`Connect.js could not be loaded from ${CONNECT_JS_URL}.`),
-    );
-    document.head.append(script);
+  loading ??= appendScript({
+    url: CONNECT_JS_URL,
+    name: 'Connect.js',
+    global: 'StripeConnect',
+    loaded: isStripeConnectDefined,
+  }).finally(() => {
+    // Loaded: from now on window.StripeConnect answers. Failed: the next call tries again.
+    loading = undefined;
   });
   return loading;
 }

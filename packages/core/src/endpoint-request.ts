@@ -14,6 +14,12 @@ export interface EndpointOptions {
 
 export const DEFAULT_TIMEOUT = 15_000;
 
+/** The longest `timeout`: what `setTimeout` can wait (2³¹ − 1 ms, ~24.8 days) without firing at once. */
+export const MAX_TIMEOUT = 2_147_483_647;
+
+/** The largest answer the kit reads: 64 KiB. One byte more is `endpoint_invalid_response`. */
+export const ANSWER_LIMIT_BYTES = 64 * 1024;
+
 const CREDENTIALS: readonly string[] = ['same-origin', 'include', 'omit'];
 
 /** Throws a `configuration_error` for a `credentials` or `timeout` fetch would misread. */
@@ -24,8 +30,10 @@ export function checkEndpointOptions(options: EndpointOptions, tagName: string):
     );
   }
   const { timeout } = options;
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) {
-    throw configurationError(`<${tagName}> timeout must be a positive number of milliseconds.`);
+  if (timeout !== undefined && !(timeout >= 1 && timeout <= MAX_TIMEOUT)) {
+    throw configurationError(
+      `<${tagName}> timeout must be a number of milliseconds from 1 to ${MAX_TIMEOUT}, not ${String(timeout)}.`,
+    );
   }
 }
 
@@ -33,6 +41,10 @@ export function checkEndpointOptions(options: EndpointOptions, tagName: string):
  * `POST url` with a JSON body and JSON answer, as the SPEC's host-endpoint request. Failures are
  * `ConnectElementsError`s with an `endpoint_*` code; an abort through `signal` rejects with the
  * `AbortError` so callers can stay quiet.
+ *
+ * A redirect is never followed (`redirect: 'manual'`): the request and its headers (a CSRF token)
+ * reach the configured URL only, and a 3xx answer is an `endpoint_http_error`. The answer is read
+ * as a stream and reading stops past {@link ANSWER_LIMIT_BYTES}.
  */
 export async function postJson(
   url: string,
@@ -61,6 +73,7 @@ export async function postJson(
           Accept: 'application/json',
         },
         body: JSON.stringify(body),
+        redirect: 'manual',
         signal: controller.signal,
       });
     } catch {
@@ -71,6 +84,13 @@ export async function postJson(
             `The endpoint ${url} could not be reached.`,
           );
     }
+    if (response.type === 'opaqueredirect') {
+      // The browser hides a redirect's status and target; the usual cause is a sign-in page.
+      throw new ConnectElementsError(
+        'endpoint_http_error',
+        `The endpoint ${url} redirected, and redirects are not followed; a signed-out session is the usual cause.`,
+      );
+    }
     if (!response.ok) {
       // Drain without reading: an error body may echo what we must not show.
       void response.body?.cancel().catch(() => {});
@@ -80,17 +100,7 @@ export async function postJson(
         { status: response.status },
       );
     }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch {
-      throw controller.signal.aborted
-        ? controller.signal.reason
-        : new ConnectElementsError(
-            'endpoint_network_error',
-            `The answer of the endpoint ${url} was cut off.`,
-          );
-    }
+    const text = await readAnswer(response, url, controller.signal);
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -102,6 +112,48 @@ export async function postJson(
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The answer's body as UTF-8 text (a byte-order mark dropped, as `Response.text()` does), read as
+ * a stream that is cancelled as soon as it goes over {@link ANSWER_LIMIT_BYTES}. An answer whose
+ * `Content-Length` already says more is refused unread.
+ */
+async function readAnswer(response: Response, url: string, signal: AbortSignal): Promise<string> {
+  const tooLarge = () =>
+    new ConnectElementsError(
+      'endpoint_invalid_response',
+      `The answer of the endpoint ${url} is larger than 64 KiB.`,
+    );
+  if (Number(response.headers.get('content-length') ?? 0) > ANSWER_LIMIT_BYTES) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      total += value.byteLength;
+      if (total > ANSWER_LIMIT_BYTES) {
+        void reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    if (error instanceof ConnectElementsError) throw error;
+    throw signal.aborted
+      ? signal.reason
+      : new ConnectElementsError(
+          'endpoint_network_error',
+          `The answer of the endpoint ${url} was cut off.`,
+        );
   }
 }
 

@@ -1,3 +1,5 @@
+import { scrubSecrets } from './secret-scrubbing.js';
+
 /** The codes of `ce-error`, one per kind of failure of the kit's own work. */
 export type ConnectElementsErrorCode =
   | 'configuration_error'
@@ -27,16 +29,22 @@ export interface ConnectElementsErrorDetail {
   stripeError?: StripeErrorInfo;
 }
 
-/** A failure of the kit's own work. Messages never hold a client secret. */
+/**
+ * A failure of the kit's own work. Its message, and the Stripe error it carries, are scrubbed of
+ * anything shaped like a client secret or a key as it is built, whatever text they came from:
+ * every event detail, error panel and console line is made from these.
+ */
 export class ConnectElementsError extends Error {
   override name = 'ConnectElementsError';
+  readonly extra: Omit<ConnectElementsErrorDetail, 'code' | 'message'>;
 
   constructor(
     readonly code: ConnectElementsErrorCode,
     message: string,
-    readonly extra: Omit<ConnectElementsErrorDetail, 'code' | 'message'> = {},
+    extra: Omit<ConnectElementsErrorDetail, 'code' | 'message'> = {},
   ) {
-    super(message);
+    super(scrubSecrets(message));
+    this.extra = scrubbedExtra(extra);
   }
 
   get status(): number | undefined {
@@ -55,6 +63,18 @@ export const configurationError = (message: string): ConnectElementsError =>
 export const isAbort = (error: unknown): boolean =>
   error instanceof DOMException && error.name === 'AbortError';
 
+/**
+ * The message of anything thrown, as text: never throws itself, whatever getters or `toString`
+ * the value has.
+ */
+export function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return 'an error that could not be read';
+  }
+}
+
 /** Any thrown value as a `ConnectElementsError`, without leaking what it held. */
 export const asConnectElementsError = (
   error: unknown,
@@ -62,4 +82,20 @@ export const asConnectElementsError = (
 ): ConnectElementsError =>
   error instanceof ConnectElementsError
     ? error
-    : new ConnectElementsError(fallback, error instanceof Error ? error.message : String(error));
+    : new ConnectElementsError(fallback, describeThrown(error));
+
+function scrubbedExtra(
+  extra: Omit<ConnectElementsErrorDetail, 'code' | 'message'>,
+): Omit<ConnectElementsErrorDetail, 'code' | 'message'> {
+  const scrubbed = { ...extra };
+  if (scrubbed.type !== undefined) scrubbed.type = scrubSecrets(scrubbed.type);
+  if (scrubbed.stripeError) {
+    const stripeError: StripeErrorInfo = {};
+    for (const [field, value] of Object.entries(scrubbed.stripeError)) {
+      if (typeof value === 'string')
+        stripeError[field as keyof StripeErrorInfo] = scrubSecrets(value);
+    }
+    scrubbed.stripeError = stripeError;
+  }
+  return scrubbed;
+}

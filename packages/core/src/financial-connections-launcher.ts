@@ -189,17 +189,17 @@ function interpret(result: { financialConnectionsSession?: unknown; token?: unkn
   return { status: 'success', detail };
 }
 
-/** Anything that looks like a client secret in a message Stripe wrote. */
-const SECRET_IN_TEXT = /[^\s'"`]*_secret_[^\s'"`]*/g;
-
-/** `stripe_error` for what Stripe.js reported: its type, code and message are kept. */
+/**
+ * `stripe_error` for what Stripe.js reported: its type, code and message are kept (and scrubbed,
+ * as every message of the kit is, by `ConnectElementsError`: Stripe's messages echo the secret
+ * they were given).
+ */
 function stripeError(error: Partial<StripeError>): ConnectElementsError {
-  const clean = (text: unknown) =>
-    typeof text === 'string' ? text.replace(SECRET_IN_TEXT, '[client secret]') : undefined;
-  const message = clean(error.message) || 'Stripe.js reported an error.';
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const message = text(error.message) || 'Stripe.js reported an error.';
   const stripeError: StripeErrorInfo = { message };
   if (typeof error.type === 'string') stripeError.type = error.type;
-  if (typeof error.code === 'string') stripeError.code = clean(error.code)!;
+  if (typeof error.code === 'string') stripeError.code = error.code;
   return new ConnectElementsError('stripe_error', message, {
     ...(stripeError.type !== undefined && { type: stripeError.type }),
     stripeError,

@@ -54,6 +54,8 @@ export {
   type SettingSpec,
 } from './component-table.js';
 export { CONNECT_JS_URL } from './connect-script.js';
+export { STRIPE_JS_URL } from './stripe-js-loader.js';
+export { TRUSTED_TYPES_POLICY } from './trusted-types.js';
 export { defineElement } from './define-element.js';
 export {
   propertyAttributes,
@@ -71,7 +73,9 @@ export { ConnectComponentEvent, type ConnectComponentEventMap } from './events/c
 export {
   postJson,
   readClientSecret,
+  ANSWER_LIMIT_BYTES,
   DEFAULT_TIMEOUT,
+  MAX_TIMEOUT,
   type EndpointOptions,
 } from './endpoint-request.js';
 export { ErrorController, errorPanelStyles } from './error-controller.js';

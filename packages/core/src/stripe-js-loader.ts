@@ -2,40 +2,76 @@ import type { Stripe } from '@stripe/stripe-js';
 // The ES module build of the pure loader: `@stripe/stripe-js/pure` is a folder, which Node's
 // ESM resolution refuses (the core must import in Node for server rendering).
 import { loadStripe } from '@stripe/stripe-js/dist/pure.mjs';
-import { ConnectElementsError } from './errors.js';
+import { ConnectElementsError, describeThrown } from './errors.js';
+import { appendScript } from './script-tag.js';
+
+/**
+ * Where the kit loads Stripe.js from: the URL of the release train the installed
+ * `@stripe/stripe-js` expects (a Node test compares it with the URL that loader injects).
+ */
+export const STRIPE_JS_URL = 'https://js.stripe.com/endive/stripe.js';
 
 /** Stripe.js instances by publishable key and connected account. */
 const instances = new Map<string, Promise<Stripe>>();
+
+let scriptLoading: Promise<void> | undefined;
+
+/**
+ * Puts Stripe.js on the page before `loadStripe` is asked for it. The official loader would set
+ * the script's `src` to a plain string, which a page that requires Trusted Types refuses; the
+ * kit's tag has a TrustedScriptURL of its `connect-elements` policy instead, and `loadStripe`
+ * then finds `window.Stripe`. A Stripe.js tag the page has of its own is left to `loadStripe`,
+ * which waits for it.
+ */
+function loadStripeScript(): Promise<void> {
+  if (window.Stripe || (!scriptLoading && pageHasStripeScript())) return Promise.resolve();
+  scriptLoading ??= appendScript({
+    url: STRIPE_JS_URL,
+    name: 'Stripe.js',
+    global: 'Stripe',
+    loaded: () => window.Stripe !== undefined,
+  }).finally(() => {
+    scriptLoading = undefined;
+  });
+  return scriptLoading;
+}
+
+/** The Stripe.js URLs `loadStripe` recognises as a tag to wait for (v3, or a release train). */
+const STRIPE_JS_TAG = /^https:\/\/js\.stripe\.com\/(?:v3\/?|[a-z0-9]+\/stripe\.js)(?:\?.*)?$/;
+
+const pageHasStripeScript = (): boolean =>
+  [...document.scripts].some((script) => STRIPE_JS_TAG.test(script.src));
 
 /**
  * A Stripe.js instance for `publishableKey` (and `stripeAccount`), through the official
  * `@stripe/stripe-js` pure loader, made once per key and account and shared by every element.
  *
- * The loader already forgets a failed script load (the next call replaces the failed tag and
- * loads again), unlike `@stripe/connect-js`; so all this module has to do for a `retry()` to
- * succeed after a network hiccup is forget the failed instance too.
+ * A failed script load is forgotten (its tag removed), and so is the failed instance, so a
+ * `retry()` after a network hiccup loads again.
  */
 export function loadStripeJs(publishableKey: string, stripeAccount?: string): Promise<Stripe> {
   const cacheKey = JSON.stringify([publishableKey, stripeAccount ?? null]);
   let instance = instances.get(cacheKey);
   if (!instance) {
-    const loading = stripeAccount
-      ? loadStripe(publishableKey, { stripeAccount })
-      : loadStripe(publishableKey);
-    const created: Promise<Stripe> = loading.then(
-      (stripe) => {
-        if (!stripe) throw unavailable();
-        return stripe;
-      },
-      (error: unknown) => {
-        // With `window.Stripe` defined the script did load, and `Stripe()` refused its options.
-        throw window.Stripe
-          ? new ConnectElementsError(
-              'configuration_error',
-              `Stripe.js refused its options: ${error instanceof Error ? error.message : String(error)}`,
-            )
-          : unavailable();
-      },
+    const created: Promise<Stripe> = loadStripeScript().then(() =>
+      (stripeAccount
+        ? loadStripe(publishableKey, { stripeAccount })
+        : loadStripe(publishableKey)
+      ).then(
+        (stripe) => {
+          if (!stripe) throw unavailable();
+          return stripe;
+        },
+        (error: unknown) => {
+          // With `window.Stripe` defined the script did load, and `Stripe()` refused its options.
+          throw window.Stripe
+            ? new ConnectElementsError(
+                'configuration_error',
+                `Stripe.js refused its options: ${describeThrown(error)}`,
+              )
+            : unavailable();
+        },
+      ),
     );
     created.catch(() => {
       if (instances.get(cacheKey) === created) instances.delete(cacheKey);

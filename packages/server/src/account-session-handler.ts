@@ -35,6 +35,11 @@ export interface AccountSessionHandlerOptions {
   allowedOrigins?: readonly string[];
   /** Told about 500 and 502 answers, with every secret removed. Nothing is logged otherwise. */
   onError?: EndpointErrorListener;
+  /**
+   * Milliseconds the Stripe call may take, retries included, before the answer is 502; 10 000 by
+   * default. Passed to stripe-node as the request's `timeout` (the client's own default is 80 s).
+   */
+  stripeTimeout?: number;
 }
 
 /**
@@ -47,9 +52,10 @@ export interface AccountSessionHandlerOptions {
  * ignored; when every requested name is outside it the answer is 403 and Stripe is not called.
  *
  * Other answers, all JSON `{error: {message}}` with `Cache-Control: no-store`: 405 (with
- * `Allow: POST`) for other methods, 403 for an origin outside `allowedOrigins`, 400 for a body
- * that is not a JSON object or is over 16 KiB, 401 when `account()` finds nobody, 500 when it
- * throws, and 502 (with Stripe's `request_id`) when Stripe fails.
+ * `Allow: POST`) for other methods, 403 for an origin outside `allowedOrigins`, 415 for a
+ * `Content-Type` other than `application/json`, 413 for a body over 16 KiB, 400 for a body that
+ * is not a JSON object, 401 when `account()` finds nobody, 500 when it throws, and 502 (with
+ * Stripe's `request_id`) when Stripe fails or takes longer than `stripeTimeout`.
  *
  * @example
  * ```ts
@@ -79,6 +85,7 @@ export function createAccountSessionHandler(options: AccountSessionHandlerOption
     endpoint: 'account_session',
     allowedOrigins: options.allowedOrigins,
     onError: options.onError,
+    stripeTimeout: options.stripeTimeout,
     async authenticate(request) {
       const id: unknown = await account(request);
       if (id === null || id === undefined || id === '') return null;
@@ -91,8 +98,8 @@ export function createAccountSessionHandler(options: AccountSessionHandlerOption
       const plan = planComponents(allowlist, allowed, body);
       return 'refusal' in plan ? plan : { params: { account: accountId, components: plan.params } };
     },
-    async createSession(params) {
-      const session = await stripe.accountSessions.create(params);
+    async createSession(params, requestOptions) {
+      const session = await stripe.accountSessions.create(params, requestOptions);
       return { client_secret: session.client_secret, expires_at: session.expires_at };
     },
   });

@@ -39,8 +39,11 @@ export function reportFailure(
   context: EndpointErrorContext,
 ): void {
   if (!listener) return;
+  // Sanitizing never throws, whatever was thrown (getters that throw, Proxies), so every failure
+  // that is answered is also reported.
+  const error = sanitizeError(thrown);
   try {
-    const pending = listener(sanitizeError(thrown), context);
+    const pending = listener(error, context);
     if (pending && typeof pending.then === 'function') pending.then(undefined, ignore);
   } catch {
     // A broken logger must not turn an answer into a crash.

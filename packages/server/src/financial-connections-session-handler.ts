@@ -52,6 +52,8 @@ export interface FinancialConnectionsSessionHandlerOptions {
   allowedOrigins?: readonly string[];
   /** Told about 500 and 502 answers, with every secret removed. Nothing is logged otherwise. */
   onError?: EndpointErrorListener;
+  /** As in {@link AccountSessionHandlerOptions.stripeTimeout}: 10 000 ms by default. */
+  stripeTimeout?: number;
 }
 
 /**
@@ -61,7 +63,8 @@ export interface FinancialConnectionsSessionHandlerOptions {
  * {@link retrieveFinancialConnectionsSession}.) The request body may be empty or any JSON object
  * up to 16 KiB; nothing in it is used.
  *
- * Other answers are those of {@link createAccountSessionHandler}: 405, 403, 400, 401, 500, 502.
+ * Other answers are those of {@link createAccountSessionHandler}: 405, 403, 415, 413, 400, 401,
+ * 500, 502.
  */
 export function createFinancialConnectionsSessionHandler(
   options: FinancialConnectionsSessionHandlerOptions,
@@ -88,6 +91,7 @@ export function createFinancialConnectionsSessionHandler(
     endpoint: 'financial_connections_session',
     allowedOrigins: options.allowedOrigins,
     onError: options.onError,
+    stripeTimeout: options.stripeTimeout,
     async authenticate(request) {
       const holder: unknown = await accountHolder(request);
       if (holder === null || holder === undefined) return null;
@@ -105,8 +109,8 @@ export function createFinancialConnectionsSessionHandler(
         ...(manualEntry && { manual_entry: manualEntry }),
       },
     }),
-    async createSession(params) {
-      const session = await stripe.financialConnections.sessions.create(params);
+    async createSession(params, requestOptions) {
+      const session = await stripe.financialConnections.sessions.create(params, requestOptions);
       return { client_secret: session.client_secret, id: session.id };
     },
   });

@@ -31,21 +31,25 @@ export function errorAnswer(
   return jsonAnswer(status, body, headers);
 }
 
-/** The `400` for a request body that was over the limit or could not be read. */
+/**
+ * The answer for a request body that could not be taken: `413` over the limit, `408` not read
+ * within the adapter's deadline, `400` unreadable.
+ */
 export function bodyRefusal(
-  reason: 'too_large' | 'unreadable',
+  reason: 'too_large' | 'unreadable' | 'timeout',
   headers: Record<string, string> = {},
 ): Response {
-  const message =
-    reason === 'too_large' ? ANSWER_MESSAGES.bodyTooLarge : ANSWER_MESSAGES.bodyUnreadable;
-  return errorAnswer(400, message, {}, headers);
+  const [status, message] = BODY_REFUSALS[reason];
+  return errorAnswer(status, message, {}, headers);
 }
 
 /** The messages of the endpoint's error answers; generic on purpose. */
 export const ANSWER_MESSAGES = {
   methodNotAllowed: 'This endpoint only answers POST requests.',
   originNotAllowed: 'Requests from this origin are not allowed.',
+  unsupportedMediaType: 'The request body must be sent as Content-Type: application/json.',
   bodyTooLarge: 'The request body is larger than 16 KiB.',
+  bodyTimeout: 'The request body did not arrive in time.',
   bodyNotJson: 'The request body must be a JSON object.',
   bodyUnreadable: 'The request body could not be read.',
   componentsInvalid: 'The "components" field must be an array of component names.',
@@ -53,4 +57,11 @@ export const ANSWER_MESSAGES = {
   unauthenticated: 'Sign in to continue.',
   internal: 'The server could not handle this request.',
   stripeFailed: 'Stripe could not create the session. Try again later.',
+  clientGone: 'The client closed the request before it was answered.',
+} as const;
+
+const BODY_REFUSALS = {
+  too_large: [413, ANSWER_MESSAGES.bodyTooLarge],
+  timeout: [408, ANSWER_MESSAGES.bodyTimeout],
+  unreadable: [400, ANSWER_MESSAGES.bodyUnreadable],
 } as const;

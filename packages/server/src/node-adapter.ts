@@ -10,7 +10,20 @@ import {
   declaresMoreThan,
   type BodyReadResult,
 } from './request-body.js';
-import type { FetchHandler } from './session-endpoint.js';
+import { checkTimeout, type FetchHandler } from './session-endpoint.js';
+
+/** How long {@link toNodeHandler} waits for a request body by default: 10 s. */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+
+/** Options of {@link toNodeHandler}. */
+export interface NodeHandlerOptions {
+  /**
+   * Milliseconds the request body may take to arrive, from when the handler starts reading it;
+   * 10 000 by default. A body still incomplete then is answered 408 (with `Connection: close`),
+   * so a client that trickles a body cannot hold the handler open.
+   */
+  bodyTimeout?: number;
+}
 
 /** A `node:http` request, as Express or Connect may have decorated it. */
 export type NodeRequest = IncomingMessage & {
@@ -40,8 +53,11 @@ const FRAMING_HEADERS = new Set([
  * Adapts a handler of this package to `node:http`, Express and Connect.
  *
  * The request body is streamed and reading stops as soon as it goes over 16 KiB: the adapter
- * answers 400 at once (with `Connection: close`) without reading the rest. When a body parser has
- * already read the stream (`req.body` is an object, string or Buffer), that body is used instead.
+ * answers 413 at once (with `Connection: close`) without reading the rest; a body not complete
+ * within `bodyTimeout` is answered 408. When a body parser has already read the stream
+ * (`req.body` is an object, string or Buffer), that body is used instead. The `Request` the
+ * handler gets has a `signal` that aborts when the client goes away, so a handler makes no Stripe
+ * call for a client that is gone.
  *
  * @example
  * ```ts
@@ -49,9 +65,14 @@ const FRAMING_HEADERS = new Set([
  * http.createServer(toNodeHandler(handler)).listen(3000);
  * ```
  */
-export function toNodeHandler(handler: FetchHandler): NodeHandler {
+export function toNodeHandler(
+  handler: FetchHandler,
+  options: NodeHandlerOptions = {},
+): NodeHandler {
+  checkTimeout(options.bodyTimeout, 'toNodeHandler: bodyTimeout');
+  const bodyTimeout = options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT_MS;
   return (request, response, next) => {
-    handle(handler, request, response).catch((error: unknown) => {
+    handle(handler, request, response, bodyTimeout).catch((error: unknown) => {
       if (next) {
         next(error);
       } else if (!response.headersSent) {
@@ -69,12 +90,19 @@ async function handle(
   handler: FetchHandler,
   request: NodeRequest,
   response: ServerResponse,
+  bodyTimeout: number,
 ): Promise<void> {
   const method = request.method ?? 'GET';
+  // Aborts when the connection closes before the answer is written: the client went away.
+  const disconnected = new AbortController();
+  response.once('close', () => {
+    if (!response.writableEnded) disconnected.abort();
+  });
   let body: Uint8Array<ArrayBuffer> | undefined;
   // Only POST is answered with more than a 405, so only a POST body is worth reading.
   if (method === 'POST') {
-    const read = preParsedBody(request) ?? (await readNodeBody(request, BODY_LIMIT_BYTES));
+    const read =
+      preParsedBody(request) ?? (await readNodeBody(request, BODY_LIMIT_BYTES, bodyTimeout));
     if (!read.ok) {
       // Stop here: the rest of an oversized body is not read, and the connection is not reused.
       await writeAnswer(response, bodyRefusal(read.reason, { Connection: 'close' }));
@@ -84,7 +112,12 @@ async function handle(
   }
   let fetchRequest: Request;
   try {
-    fetchRequest = new Request(urlOf(request), { method, headers: headersOf(request), body });
+    fetchRequest = new Request(urlOf(request), {
+      method,
+      headers: headersOf(request),
+      body,
+      signal: disconnected.signal,
+    });
   } catch {
     // A method the Fetch API refuses (CONNECT, TRACE, TRACK) is not POST either.
     await writeAnswer(
@@ -121,8 +154,12 @@ function preParsedBody(request: NodeRequest): BodyReadResult | undefined {
     : { ok: true, bytes };
 }
 
-/** Reads the body stream, pausing it as soon as it goes over `limit` bytes. */
-function readNodeBody(request: IncomingMessage, limit: number): Promise<BodyReadResult> {
+/** Reads the body stream, pausing it as soon as it goes over `limit` bytes or `timeout` ms. */
+function readNodeBody(
+  request: IncomingMessage,
+  limit: number,
+  timeout: number,
+): Promise<BodyReadResult> {
   if (declaresMoreThan(request.headers['content-length'], limit)) {
     return Promise.resolve({ ok: false, reason: 'too_large' });
   }
@@ -133,9 +170,14 @@ function readNodeBody(request: IncomingMessage, limit: number): Promise<BodyRead
     const chunks: Uint8Array[] = [];
     let total = 0;
     const finish = (result: BodyReadResult) => {
+      clearTimeout(timer);
       request.off('data', onData).off('end', onEnd).off('error', onFailure).off('close', onFailure);
       resolve(result);
     };
+    const timer = setTimeout(() => {
+      request.pause();
+      finish({ ok: false, reason: 'timeout' });
+    }, timeout);
     const onData = (chunk: Uint8Array | string) => {
       const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
       total += bytes.byteLength;

@@ -17,8 +17,10 @@ export type OriginPolicy = (request: Request) => boolean;
  *   restrain anyway (`account()` still decides who it is). The one exception: a browser that
  *   says `Sec-Fetch-Site: cross-site` without an `Origin` is refused.
  *
- * Entries are normalised with `new URL(entry).origin` (so `https://Shop.example/` matches
- * `https://shop.example`); an entry that is not an origin throws a `TypeError` at once.
+ * Entries are origins, normalised with `new URL(entry).origin` (so `https://Shop.example/`
+ * matches `https://shop.example`). An entry that is not just an origin — one with a path, a query
+ * or fragment, user info, a wildcard (`*`), or no http(s) scheme — throws a `TypeError` naming it
+ * at once, rather than being cut down to an origin it does not say.
  */
 export function createOriginPolicy(allowedOrigins: readonly string[] | undefined): OriginPolicy {
   if (allowedOrigins === undefined) return () => true;
@@ -31,16 +33,26 @@ export function createOriginPolicy(allowedOrigins: readonly string[] | undefined
 }
 
 function normalizeOrigin(entry: string): string {
-  let origin: string;
+  let url: URL | undefined;
   try {
-    origin = new URL(entry).origin;
+    url = new URL(entry);
   } catch {
-    origin = 'null';
+    url = undefined;
   }
-  if (origin === 'null') {
+  const onlyAnOrigin =
+    typeof entry === 'string' &&
+    url !== undefined &&
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    !/[*?#@\\]/.test(entry) &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '';
+  if (!onlyAnOrigin) {
     throw new TypeError(
-      `allowedOrigins: "${entry}" is not an origin; write it as "https://shop.example".`,
+      `allowedOrigins: "${String(entry)}" is not an origin (no path, query, user info or wildcard); write it as "https://shop.example".`,
     );
   }
-  return origin;
+  return url!.origin;
 }

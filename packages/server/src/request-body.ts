@@ -7,7 +7,21 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 
 /** A request body read within the limit, or why it could not be. */
 export type BodyReadResult =
-  { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: 'too_large' | 'unreadable' };
+  | { ok: true; bytes: Uint8Array<ArrayBuffer> }
+  | { ok: false; reason: 'too_large' | 'unreadable' | 'timeout' };
+
+/**
+ * Whether a `Content-Type` header says JSON: `application/json`, in any case, with or without
+ * parameters (`; charset=utf-8`). No header, another type, or a list of types is not.
+ */
+export function isJsonContentType(contentType: string | null | undefined): boolean {
+  if (!contentType) return false;
+  const [essence, ...parameters] = contentType.split(';');
+  return (
+    essence!.trim().toLowerCase() === 'application/json' &&
+    parameters.every((parameter) => /^\s*(?:[!#$%&'*+.^`|~\w-]+=.*)?$/.test(parameter))
+  );
+}
 
 /** Whether a declared `Content-Length` already tells the body is over `limit`. */
 export function declaresMoreThan(contentLength: string | null | undefined, limit: number): boolean {

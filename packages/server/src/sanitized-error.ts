@@ -58,8 +58,22 @@ const STRING_FIELDS = {
   docUrl: 'doc_url',
 } as const satisfies Record<string, string>;
 
-/** A {@link SanitizedError} copy of anything that was thrown. */
+/**
+ * A {@link SanitizedError} copy of anything that was thrown. Never throws: a hostile value (a
+ * getter or `toString` that throws, a Proxy) gives what could be read of it, and at worst a
+ * placeholder message.
+ */
 export function sanitizeError(thrown: unknown, depth = 0): SanitizedError {
+  try {
+    return copyOf(thrown, depth);
+  } catch {
+    return new SanitizedError('Error', UNREADABLE);
+  }
+}
+
+const UNREADABLE = 'An error was thrown that could not be read.';
+
+function copyOf(thrown: unknown, depth: number): SanitizedError {
   if (!(thrown instanceof Error)) {
     const message =
       typeof thrown === 'string'
@@ -70,24 +84,50 @@ export function sanitizeError(thrown: unknown, depth = 0): SanitizedError {
   const source = thrown as Error & Record<string, unknown>;
   const fields: Record<string, string | number> = {};
   for (const [field, sourceField] of Object.entries(STRING_FIELDS)) {
-    const value = source[sourceField];
+    const value = read(source, sourceField);
     if (typeof value === 'string') fields[field] = scrubSecrets(value);
   }
-  if (typeof source.statusCode === 'number') fields.statusCode = source.statusCode;
+  const statusCode = read(source, 'statusCode');
+  if (typeof statusCode === 'number') fields.statusCode = statusCode;
+  const causeValue = read(source, 'cause');
   const cause =
-    source.cause !== undefined && depth < MAX_CAUSE_DEPTH
-      ? sanitizeError(source.cause, depth + 1)
+    causeValue !== undefined && causeValue !== UNREAD && depth < MAX_CAUSE_DEPTH
+      ? sanitizeError(causeValue, depth + 1)
       : undefined;
   // Stripe's errors keep `name` 'Error' and carry their class name in `type`.
+  const type = read(source, 'type');
   const name =
-    typeof source.type === 'string' && STRIPE_ERROR_CLASS.test(source.type)
-      ? source.type
-      : String(source.name);
+    typeof type === 'string' && STRIPE_ERROR_CLASS.test(type)
+      ? type
+      : (text(read(source, 'name')) ?? 'Error');
+  const stack = read(source, 'stack');
   return new SanitizedError(
     scrubSecrets(name),
-    scrubSecrets(String(source.message)),
+    scrubSecrets(text(read(source, 'message')) ?? UNREADABLE),
     fields,
-    typeof source.stack === 'string' ? scrubSecrets(source.stack) : undefined,
+    typeof stack === 'string' ? scrubSecrets(stack) : undefined,
     cause,
   );
+}
+
+/** What {@link read} gives for a field whose getter throws. */
+const UNREAD = Symbol('unread');
+
+/** `source[field]`, or {@link UNREAD} when reading it throws. */
+function read(source: Record<string, unknown>, field: string): unknown {
+  try {
+    return source[field];
+  } catch {
+    return UNREAD;
+  }
+}
+
+/** `value` as text, or `undefined` when it was unreadable or cannot be turned into text. */
+function text(value: unknown): string | undefined {
+  if (value === UNREAD) return undefined;
+  try {
+    return String(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -10,6 +10,7 @@ export interface AccountSessionStripeClient {
   accountSessions: {
     create(
       params: Stripe.AccountSessionCreateParams,
+      options?: Stripe.RequestOptions,
     ): Promise<Pick<Stripe.AccountSession, 'client_secret' | 'expires_at'>>;
   };
 }
@@ -20,6 +21,7 @@ export interface FinancialConnectionsSessionStripeClient {
     sessions: {
       create(
         params: Stripe.FinancialConnections.SessionCreateParams,
+        options?: Stripe.RequestOptions,
       ): Promise<Pick<Stripe.FinancialConnections.Session, 'id' | 'client_secret'>>;
     };
   };

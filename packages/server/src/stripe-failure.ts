@@ -5,7 +5,12 @@ const REQUEST_ID = /^req_[A-Za-z0-9]{1,64}$/;
 /** Stripe's request id (`req_…`) of a failed Stripe call, if Stripe answered at all. */
 export function stripeRequestIdOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const requestId = (error as { requestId?: unknown }).requestId;
+  let requestId: unknown;
+  try {
+    requestId = (error as { requestId?: unknown }).requestId;
+  } catch {
+    return undefined; // a hostile error object: still a 502, just without the id
+  }
   return typeof requestId === 'string' && REQUEST_ID.test(requestId) ? requestId : undefined;
 }
 

@@ -162,7 +162,7 @@ export function financialConnectionsSuite(): void {
       );
     });
 
-    it('gives the same 405, 403 and 400 answers as the AccountSession handler', async () => {
+    it('gives the same 405, 403, 415, 413 and 400 answers as the AccountSession handler', async () => {
       const handler = handlerWith({ allowedOrigins: ['https://shop.test'] });
       const get = await call(handler, new Request('https://shop.test/api/fc', { method: 'GET' }));
       assert.equal(get.status, 405);
@@ -171,8 +171,10 @@ export function financialConnectionsSuite(): void {
         (await call(handler, post({}, { headers: { origin: 'https://evil.test' } }))).status,
         403,
       );
+      const plain = post('{}', { headers: { 'content-type': 'text/plain' } });
+      assert.equal((await call(handler, plain)).status, 415);
       assert.equal((await call(handler, post('not json'))).status, 400);
-      assert.equal((await call(handler, post('x'.repeat(16385)))).status, 400);
+      assert.equal((await call(handler, post('x'.repeat(16385)))).status, 413);
     });
 
     it('answers 502 with the request id when Stripe fails', async () => {

@@ -186,7 +186,7 @@ export function nodeAdapterSuite(): void {
       assert.equal(handlerCalls, 0);
     });
 
-    it('accepts a streamed body of exactly 16 KiB and refuses 16 KiB + 1 with 400', async () => {
+    it('accepts a streamed body of exactly 16 KiB and refuses 16 KiB + 1 with 413', async () => {
       const exact = bodyOfSize(16384);
       const accepted = await send({ chunks: [exact.slice(0, 5000), exact.slice(5000)] });
       assert.equal(accepted.status, 200);
@@ -194,7 +194,7 @@ export function nodeAdapterSuite(): void {
 
       const over = bodyOfSize(16385);
       const refused = await send({ chunks: [over.slice(0, 5000), over.slice(5000)] });
-      assert.equal(refused.status, 400);
+      assert.equal(refused.status, 413);
       assert.deepEqual(refused.json, {
         error: { message: 'The request body is larger than 16 KiB.' },
       });
@@ -202,10 +202,10 @@ export function nodeAdapterSuite(): void {
       assert.equal(handlerCalls, 1);
     });
 
-    it('answers 400 as soon as the streamed body passes the limit, without waiting for or reading the rest', async () => {
+    it('answers 413 as soon as the streamed body passes the limit, without waiting for or reading the rest', async () => {
       const socketCount = sockets.length;
       const answer = await send({ chunks: ['{"padding":"', 'x'.repeat(16384)], end: false });
-      assert.equal(answer.status, 400);
+      assert.equal(answer.status, 413);
       assert.equal(answer.headers.connection, 'close');
       assert.equal(handlerCalls, 0);
       // The client keeps sending; the server does not read on.
@@ -222,7 +222,7 @@ export function nodeAdapterSuite(): void {
 
     it('refuses a declared Content-Length over the limit before any body arrives', async () => {
       const answer = await send({ headers: { 'content-length': '1048576' }, end: false });
-      assert.equal(answer.status, 400);
+      assert.equal(answer.status, 413);
       assert.equal(handlerCalls, 0);
       answer.request.destroy();
     });
@@ -313,7 +313,7 @@ export function nodeAdapterSuite(): void {
         ]) {
           current.before = parser(toBody);
           const answer = await send({ chunks: [big] });
-          assert.equal(answer.status, 400);
+          assert.equal(answer.status, 413);
         }
         assert.equal(handlerCalls, 0);
       });
