@@ -70,6 +70,8 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
     errorPanelStyles,
   ];
 
+  static override properties: PropertyDeclarations = { provider: {} };
+
   /** `ephemeral-key-endpoint` of the issuing components: builds `fetchEphemeralKey`. */
   declare ephemeralKeyEndpoint?: string;
 
@@ -277,7 +279,6 @@ function propertyDeclarations(spec: ComponentSpec): PropertyDeclarations {
   }
   if (spec.usesEphemeralKey)
     declarations['ephemeralKeyEndpoint'] = { attribute: 'ephemeral-key-endpoint' };
-  declarations['provider'] = {};
   return declarations;
 }
 

@@ -23,6 +23,8 @@ const DEFER_HYDRATION = 'defer-hydration';
  * (the community protocol Lit's server rendering uses): a framework that hydrates server-rendered
  * markup puts it there, so the element adds nothing to the markup before the framework has taken
  * it over.
+ *
+ * @attr defer-hydration - While present, the element does nothing (set by a framework that will hydrate server-rendered markup, removed once it has).
  */
 export class ConnectOptionsElement extends ReactiveElement {
   /** The version of Connect Elements that defined this element. */
