@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createApp, nextTick, ref, type App } from 'vue';
+import { createApp, nextTick, reactive, ref, type App } from 'vue';
 import { ConnectElements, isCustomElement } from '@connect-elements/vue';
 import type { ConnectComponentEvent } from '@connect-elements/core';
 import { endpoint, mounted, ready, until } from './support/harness.js';
@@ -96,5 +96,43 @@ describe('@connect-elements/vue', () => {
     expect(second.localName).to.equal('stripe-connect-payments');
     // The provider's session lives on (the balances element kept it): no second request.
     expect(await api.requests()).to.have.length(1);
+  });
+
+  it('<CePaymentDetails> teleported out of <CeConnect> uses its session, with no id written', async () => {
+    const api = endpoint();
+    const page = mount(
+      `<CeConnect publishable-key="pk_test_vue" :endpoint="url">
+         <CePayments />
+         <Teleport to="body"><div class="modal"><CePaymentDetails payment="pi_teleported" /></div></Teleport>
+       </CeConnect>`,
+      () => ({ url: api.url }),
+    );
+    const details = document.querySelector<HTMLElement>('.modal ce-payment-details')!;
+    expect(details.closest('ce-connect'), 'outside the provider in the DOM').to.equal(null);
+    const teleported = await ready(details);
+    const inside = await ready(page.querySelector('ce-payments')!);
+    expect(teleported.connector === inside.connector, 'one Connect instance').to.equal(true);
+    expect(teleported.settings['setPayment']).to.equal('pi_teleported');
+    const [request, ...others] = await api.requests();
+    expect(others).to.have.length(0);
+    expect(request!.body).to.deep.equal({ components: ['payments', 'payment_details'] });
+  });
+
+  it('passes a nested change of a reactive() object on to Connect', async () => {
+    const api = endpoint();
+    const appearance = reactive({ variables: { colorPrimary: '#0a2540' } });
+    const page = mount(
+      `<CeConnect publishable-key="pk_test_vue" :endpoint="url" :appearance="appearance">
+         <CePayments />
+       </CeConnect>`,
+      () => ({ url: api.url, appearance }),
+    );
+    const stripe = await ready(page.querySelector('ce-payments')!);
+    expect(stripe.connector!.appearance).to.deep.equal({ variables: { colorPrimary: '#0a2540' } });
+    appearance.variables.colorPrimary = '#ff5996';
+    await until(() => stripe.connector!.updates.length === 1, 'update()');
+    expect(stripe.connector!.updates[0]).to.deep.include({
+      appearance: { variables: { colorPrimary: '#ff5996' } },
+    });
   });
 });

@@ -13,6 +13,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { renderToString } from 'react-dom/server';
 import { createElement } from 'react';
+import { createSSRApp } from 'vue';
+import { renderToString as renderVueToString } from 'vue/server-renderer';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../packages/testing/src/chromium.js';
 import {
@@ -24,6 +26,7 @@ import {
   type PageState,
 } from './support/lifecycle-pages.js';
 import { HydrationApp } from './fixtures/lifecycle/hydration-app.js';
+import { vueApp } from './fixtures/lifecycle/vue-app.js';
 
 let site: LifecycleSite;
 let browser: Browser;
@@ -437,6 +440,24 @@ describe('hydration', () => {
       });
     });
   }
+
+  it('Vue SSR hydration (createSSRApp, as Nuxt does) of the plugin’s components: no mismatch, one request', async () => {
+    const api = site.endpoint();
+    const props = { endpoint: api.url, payment: 'pi_1' };
+    const html = await renderVueToString(vueApp(createSSRApp, props));
+    site.bundle('/vue-ssr.js', 'test/node/fixtures/lifecycle/vue-client.ts', { development: true });
+    site.page(
+      '/vue-ssr',
+      htmlPage(
+        `<div id="root" data-delay="300" data-props='${JSON.stringify(props)}'>${html}</div>`,
+        '<script type="module" src="/vue-ssr.js"></script>',
+        { kit: false },
+      ),
+    );
+    const page = await open('/vue-ssr');
+    await page.page.waitForFunction(() => window.hydrated, undefined, { timeout: 20_000 });
+    assertHealthy(await page.settled(), page, api, { requests: 1, instances: 1, payment: 'pi_1' });
+  });
 
   it('Preact hydrate, after the Stripe elements are in: they stay, one request', async () => {
     const api = site.endpoint();

@@ -8,14 +8,16 @@
  * compilerOptions: { isCustomElement }
  * ```
  *
- * Importing the package also gives templates the types of every `ce-*` element
- * (`GlobalComponents`), for `vue-tsc` and editors.
+ * Importing the package also gives templates the types of every `ce-*` element and of its Vue
+ * component (`<CeConnect>`, `<CePayments>`: `GlobalComponents`), for `vue-tsc` and editors.
  */
 import { defineElement, kebabCase, propertyAttributes } from '@connect-elements/core';
 import type { App, Plugin } from 'vue';
 import { connectElements } from './elements.js';
+import { elementWrapper, wrapperName } from './wrappers.js';
 
 export { connectElements } from './elements.js';
+export { elementWrapper } from './wrappers.js';
 export type * from './types.js';
 
 /** For Vue's `compilerOptions.isCustomElement`: the `ce-*` tags are custom elements. */
@@ -67,9 +69,16 @@ export function registerConnectElements(): void {
   }
 }
 
-/** The Vue plugin: `app.use(ConnectElements)` registers the elements. */
+/**
+ * The Vue plugin: `app.use(ConnectElements)` registers the elements, and the Vue components
+ * around them under their class names (`<CeConnect>`, `<CePaymentDetails>`, …) for teleports,
+ * server rendering and nested reactive objects (see `./wrappers.ts`).
+ */
 export const ConnectElements: Plugin = {
-  install(_app: App) {
+  install(app: App) {
     registerConnectElements();
+    for (const [tagName] of connectElements) {
+      app.component(wrapperName(tagName), elementWrapper(tagName));
+    }
   },
 };

@@ -58,3 +58,20 @@ export type VueElement<
 export type ConnectComponentGlobalComponents = {
   [C in ComponentName as `ce-${C}`]: ConnectComponentVueElement<C>;
 };
+
+/** `payment-details` → `PaymentDetails`. */
+export type PascalCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Capitalize<Head>}${PascalCase<Tail>}`
+  : Capitalize<S>;
+
+/** The Vue component of every component element, keyed by its name (`CePaymentDetails`). */
+export type ConnectComponentWrappers = {
+  [C in ComponentName as `Ce${PascalCase<C>}`]: ConnectComponentVueElement<C>;
+};
+
+declare module 'vue' {
+  interface GlobalComponents extends ConnectComponentWrappers {
+    CeConnect: GlobalComponents['ce-connect'];
+    CeFinancialConnections: GlobalComponents['ce-financial-connections'];
+  }
+}

@@ -115,6 +115,10 @@ export async function startLifecycleSite(): Promise<LifecycleSite> {
         conditions: ['source', 'browser'],
         define: {
           'process.env.NODE_ENV': JSON.stringify(development ? 'development' : 'production'),
+          // Vue's bundler flags, as its Vite plugin sets them (mismatch details on, to see any)
+          __VUE_OPTIONS_API__: 'true',
+          __VUE_PROD_DEVTOOLS__: 'false',
+          __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true',
         },
         plugins: [sveltePlugin],
         logLevel: 'silent',
