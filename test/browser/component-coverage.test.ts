@@ -11,6 +11,7 @@ import {
 } from '@stripe/connect-js/pure.js';
 import '../../packages/core/src/define.js';
 import { settingKinds, type CeConnect } from '../../packages/core/src/index.js';
+import { settingKindDocs } from '../../packages/core/src/setting-kinds.js';
 import { defaultListenerDetail } from '../../packages/testing/src/stand-in/listener-details.js';
 import { endpoint, mounted, until } from './support/harness.js';
 
@@ -24,14 +25,10 @@ const methodsOf = (name: string) =>
     ...ConnectElementCommonMethodConfig,
   });
 
-/** Two distinct sample values per kind: before load, and a change after. */
-const samples: Record<string, [attribute: string | null, first: unknown, second: unknown]> = {
-  string: ['https://example.com/a', 'https://example.com/a', 'https://example.com/b'],
-  boolean: ['', true, false],
-  list: ['US, CA', ['US', 'CA'], ['FR']],
-  json: ['{"fields":"eventually_due"}', { fields: 'eventually_due' }, { fields: 'currently_due' }],
-  function: [null, () => Promise.resolve(), () => Promise.resolve()],
-};
+/** Two distinct sample values per kind (before load, and a change after), from the kinds' table. */
+const samples = Object.fromEntries(
+  Object.entries(settingKindDocs).map(([kind, doc]) => [kind, doc.samples]),
+);
 
 describe('every Connect component of the installed @stripe/connect-js', () => {
   it('has a setting kind for every setter', () => {

@@ -11,7 +11,8 @@
  *   such call becomes a `custom-element-definition` export of its define module.
  *
  * A new component in `@stripe/connect-js` (or a new element using the factory or `defineElement`)
- * is picked up with no change here.
+ * is picked up with no change here. Descriptions of settings come from the kinds' own table
+ * (`settingKindDocs`), those of extras from `settingExtraDocs`.
  */
 import { dirname, relative, resolve } from 'node:path';
 import typescript from 'typescript';
@@ -24,9 +25,17 @@ const BASE = { name: 'ConnectComponentElement', module: 'src/connect-component-e
  * The component table, loaded from its TypeScript source. tsx runs it without the root
  * tsconfig, whose type-only `paths` would send `@stripe/connect-js/pure.js` to a `.d.ts` file.
  */
-async function loadComponentTable(packageRoot) {
-  const url = new URL('src/component-table.ts', `file://${packageRoot}/`).href;
-  return tsImport(url, { parentURL: import.meta.url, tsconfig: false });
+export async function loadComponentTable(packageRoot) {
+  const load = (file) =>
+    tsImport(new URL(file, `file://${packageRoot}/`).href, {
+      parentURL: import.meta.url,
+      tsconfig: false,
+    });
+  const [table, kinds] = await Promise.all([
+    load('src/component-table.ts'),
+    load('src/setting-kinds.ts'),
+  ]);
+  return { ...table, ...kinds };
 }
 
 /**
@@ -99,16 +108,8 @@ function readComponentTypes(packageRoot, tsconfigPath, componentNames) {
   );
 }
 
-const settingDescription = ({ setter, kind }) => {
-  const how = {
-    string: '',
-    boolean: ' A boolean attribute.',
-    list: ' The attribute is a comma-separated list, e.g. `"US, CA"`.',
-    json: ' The attribute is JSON.',
-    function: ' A property only.',
-  }[kind];
-  return `Passed to Stripe's \`${setter}\`; changing it calls the setter again.${how}`;
-};
+const settingDescription = ({ setter, kind }, settingKindDocs) =>
+  `Passed to Stripe's \`${setter}\`; changing it calls the setter again.${settingKindDocs[kind].manifest}`;
 
 const eventDescription = ({ setter }) =>
   `Stripe called the \`${setter}\` listener; \`detail\` is what it passed (or \`null\`).`;
@@ -132,7 +133,8 @@ function factoryComponentName(ts, node) {
  * `src/component-table.ts`; `tsconfig` gives the compiler options for reading its types.
  */
 export async function componentTablePlugin({ packageRoot, tsconfig }) {
-  const { componentNames, componentSpec } = await loadComponentTable(packageRoot);
+  const table = await loadComponentTable(packageRoot);
+  const { componentNames, componentSpec } = table;
   const types = readComponentTypes(packageRoot, tsconfig, componentNames);
   /** class name → component name, for the classes of the current module. */
   let factoryClasses = new Map();
@@ -178,7 +180,7 @@ export async function componentTablePlugin({ packageRoot, tsconfig }) {
       for (const declaration of moduleDoc.declarations ?? []) {
         const component = factoryClasses.get(declaration.name);
         if (declaration.kind !== 'class' || !component) continue;
-        describeComponent(declaration, componentSpec(component), types.get(component));
+        describeComponent(declaration, componentSpec(component), types.get(component), table);
       }
     },
 
@@ -190,14 +192,6 @@ export async function componentTablePlugin({ packageRoot, tsconfig }) {
           if (declaration.events) {
             declaration.events = declaration.events.filter((event) => event.name);
           }
-          // Only the issuing components take `ephemeral-key-endpoint`; the base class declares it.
-          const component = declaration.connectComponent;
-          if (!component) continue;
-          delete declaration.connectComponent;
-          if (componentSpec(component).usesEphemeralKey) continue;
-          declaration.members = declaration.members?.filter(
-            (member) => member.name !== 'ephemeralKeyEndpoint',
-          );
         }
       }
     },
@@ -221,15 +215,14 @@ function importedFrom(ts, node, className, moduleDoc) {
 }
 
 /** Writes a component's attributes, properties and events into its class declaration. */
-function describeComponent(declaration, spec, types) {
+function describeComponent(declaration, spec, types, { settingKindDocs, settingExtraDocs }) {
   delete declaration.mixins;
   declaration.superclass = { ...BASE };
-  declaration.connectComponent = spec.name;
   const members = [];
   const attributes = [];
   for (const setting of spec.settings) {
     const type = { text: `${types.settings.get(setting.property) ?? 'unknown'} | undefined` };
-    const description = settingDescription(setting);
+    const description = settingDescription(setting, settingKindDocs);
     members.push({
       kind: 'field',
       name: setting.property,
@@ -241,23 +234,17 @@ function describeComponent(declaration, spec, types) {
       attributes.push({ name: setting.attribute, type, description, fieldName: setting.property });
     }
   }
-  if (spec.usesEphemeralKey) {
-    const description =
-      'URL of your endpoint for issuing ephemeral keys: the element builds `fetchEphemeralKey` from it (POST `{issuingCard, nonce}`, answered with `{issuingCard, nonce, ephemeralKeySecret}`).';
+  for (const extra of spec.extras) {
+    const description = settingExtraDocs[extra.setter];
     const type = { text: 'string | undefined' };
     members.push({
       kind: 'field',
-      name: 'ephemeralKeyEndpoint',
+      name: extra.property,
       type,
       description,
-      attribute: 'ephemeral-key-endpoint',
+      attribute: extra.attribute,
     });
-    attributes.push({
-      name: 'ephemeral-key-endpoint',
-      type,
-      description,
-      fieldName: 'ephemeralKeyEndpoint',
-    });
+    attributes.push({ name: extra.attribute, type, description, fieldName: extra.property });
   }
   members.push({
     kind: 'field',

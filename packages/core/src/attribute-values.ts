@@ -42,25 +42,38 @@ export const listAttribute: ComplexAttributeConverter<string[] | undefined> = {
   toAttribute: (value) => value?.join(', '),
 };
 
-const DATE_KEYS = new Set(['before', 'after', 'start', 'end']);
+/** An ISO 8601 date or date-time: `2026-01-31`, `2026-01-31T12:00:00Z`, `…T12:00:00.000+01:00`. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** `value` as a `Date` when it is an ISO 8601 string of a real date; else `undefined`. */
+export function isoDate(value: unknown): Date | undefined {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
 
 /**
- * `defaultFilters` with the ISO date strings a JSON attribute can hold turned into the `Date`s
- * Stripe expects (`date.before`, `date.after`, `date.between.start`/`end`).
+ * `value` with every ISO 8601 string in it, at any depth, turned into the `Date` Stripe expects
+ * (`defaultFilters.date.after`, …): a JSON attribute cannot hold a `Date`. Anything but strings,
+ * arrays and plain objects (a `Date`, an unreadable attribute's `InvalidAttributeValue`) is kept.
  */
-export function reviveFilterDates(filters: unknown): unknown {
-  if (typeof filters !== 'object' || filters === null) return filters;
-  const { date } = filters as { date?: unknown };
-  if (typeof date !== 'object' || date === null) return filters;
-  const revive = (value: unknown): unknown => {
-    if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value);
-    if (typeof value !== 'object' || value === null || value instanceof Date) return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        DATE_KEYS.has(key) || key === 'between' ? revive(item) : item,
-      ]),
-    );
-  };
-  return { ...filters, date: revive(date) };
+export function reviveIsoDates(value: unknown): unknown {
+  if (typeof value === 'string') return isoDate(value) ?? value;
+  if (Array.isArray(value)) return value.map(reviveIsoDates);
+  if (typeof value !== 'object' || value === null) return value;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, reviveIsoDates(item)]),
+  );
 }
+
+/** A date attribute, e.g. `interval-start="2026-01-01"`: an ISO 8601 date or date-time. */
+export const dateAttribute = (
+  attribute: string,
+): ComplexAttributeConverter<Date | InvalidAttributeValue | undefined> => ({
+  fromAttribute: (value) =>
+    value === null
+      ? undefined
+      : (isoDate(value.trim()) ?? new InvalidAttributeValue(attribute, 'is not an ISO 8601 date')),
+});

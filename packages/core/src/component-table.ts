@@ -6,9 +6,13 @@
  * `ConnectElementCommonMethodConfig`). The only thing Stripe's config does not say at run time
  * is what kind of value a setter takes; `settingKinds` says it, and the compiler checks every
  * entry against Stripe's own parameter types, so a setter added by a later `@stripe/connect-js`
- * fails the type check until it has a kind here.
+ * fails the type check until it has a kind here. What each kind means is `setting-kinds.ts`;
+ * properties beyond Stripe's setters are `settingExtras`. Every element class, define module,
+ * framework wrapper and the README table are generated from this (`npm run generate`).
  */
 import type * as ConnectJs from '@stripe/connect-js';
+import { ephemeralKeyFetcher, type SettingExtraHost } from './ephemeral-key.js';
+import { settingKindRules, type KindOf, type SettingKind } from './setting-kinds.js';
 import {
   ConnectElementCommonMethodConfig,
   ConnectElementCustomMethodConfig,
@@ -96,22 +100,12 @@ type SettingSetterName = {
   [K in Extract<keyof AllMethods, string>]: SettingPropertyName<K> extends never ? never : K;
 }[Extract<keyof AllMethods, string>];
 
-/** How a setting is written in HTML. */
-export type SettingKind = 'string' | 'boolean' | 'list' | 'json' | 'function';
-
-type KindOf<T> = [Exclude<T, undefined>] extends [string]
-  ? 'string'
-  : [Exclude<T, undefined>] extends [boolean]
-    ? 'boolean'
-    : [Exclude<T, undefined>] extends [readonly string[]]
-      ? 'list'
-      : [Exclude<T, undefined>] extends [(...args: never[]) => unknown]
-        ? 'function'
-        : 'json';
-
 /**
- * The kind of value each setter of `@stripe/connect-js` takes. The `satisfies` clause makes
- * this table exact: a missing setter, an unknown one, or a wrong kind is a compile error.
+ * The kind of value each setter of `@stripe/connect-js` takes, for the GA and the preview
+ * channel. The `satisfies` clause holds every setter of the installed version to its kind (as
+ * `KindOf` reads it from Stripe's parameter type): a missing one or a wrong kind is a compile
+ * error. Setters of the other channel are only held to being a kind, since their types are not
+ * installed.
  */
 export const settingKinds = {
   setFullTermsOfServiceUrl: 'string',
@@ -125,13 +119,72 @@ export const settingKinds = {
   setShowSpendControls: 'boolean',
   setIssuingProgram: 'string',
   setFinancialAccount: 'string',
-  setDefaultFilters: 'json',
+  setDefaultFilters: 'json-dates',
   setPayment: 'string',
   setHideProductTaxCodeSelector: 'boolean',
   setDisplayHeadOfficeCountries: 'list',
   setDisplayCountries: 'list',
   setPayout: 'string',
-} as const satisfies { [S in SettingSetterName]: KindOf<ValueOf<AllMethods[S]>> };
+  // The preview channel (`-preview` versions of @stripe/connect-js).
+  setDataSource: 'string',
+  setApp: 'string',
+  setAppData: 'json',
+  setPaymentMethodConfiguration: 'string',
+  setDefaultFinancingOffer: 'string',
+  setShowFinancingSelector: 'boolean',
+  setHowCapitalWorksUrl: 'string',
+  setSupportUrl: 'string',
+  setLayout: 'string',
+  setEligibilityCriteriaUrl: 'string',
+  setReportName: 'string',
+  setIntervalStart: 'date',
+  setIntervalEnd: 'date',
+  setIntervalType: 'string',
+  setHideDescription: 'boolean',
+  setDisabled: 'boolean',
+  setInitialTaxCode: 'string',
+  setHandleCheckScanSubmitted: 'function',
+} as const satisfies { [S in SettingSetterName]: KindOf<ValueOf<AllMethods[S]>> } & Record<
+  string,
+  SettingKind
+>;
+
+/**
+ * Element properties beyond Stripe's setters, by the setter they stand in for: while the setting
+ * has no value of its own, the extra's value builds it. The issuing components' `fetchEphemeralKey`
+ * comes from an `ephemeral-key-endpoint` this way.
+ */
+export const settingExtras = {
+  setFetchEphemeralKey: {
+    property: 'ephemeralKeyEndpoint',
+    attribute: 'ephemeral-key-endpoint',
+    build: ephemeralKeyFetcher,
+  },
+} as const satisfies Record<string, SettingExtraRule>;
+
+/** The manifest's description of each extra (kept apart: pages never need it). */
+export const settingExtraDocs = {
+  setFetchEphemeralKey:
+    'URL of your endpoint for issuing ephemeral keys: the element builds `fetchEphemeralKey` from it (POST `{issuingCard, nonce}`, answered with `{issuingCard, nonce, ephemeralKeySecret}`).',
+} satisfies Record<keyof typeof settingExtras, string>;
+
+/** What a setting extra is: an attribute, and how it makes the setter's value. */
+export interface SettingExtraRule {
+  /** The element property, e.g. `ephemeralKeyEndpoint`. */
+  readonly property: string;
+  /** Its attribute, e.g. `ephemeral-key-endpoint`. */
+  readonly attribute: string;
+  /** The setter's value made from the extra's. */
+  build(value: string, host: SettingExtraHost): unknown;
+}
+
+type Extras = typeof settingExtras;
+type ExtraSetterOf<C extends ComponentName> = Extract<keyof MethodsOf<C>, keyof Extras>;
+
+/** The extra properties of component `C`, e.g. `{ ephemeralKeyEndpoint?: string }`. */
+export type ConnectComponentExtras<C extends ComponentName> = UnionToIntersection<
+  { [S in ExtraSetterOf<C>]: { [P in Extras[S]['property']]?: string } }[ExtraSetterOf<C>]
+>;
 
 /** A setter of a Stripe element, as a property (and maybe an attribute) of a `ce-*` element. */
 export interface SettingSpec {
@@ -142,6 +195,14 @@ export interface SettingSpec {
   /** The attribute, e.g. `collection-options`; absent for functions. */
   readonly attribute: string | undefined;
   readonly kind: SettingKind;
+}
+
+/** An extra property of a component element (see `settingExtras`). */
+export interface ExtraSpec {
+  /** The setter it stands in for, e.g. `setFetchEphemeralKey`. */
+  readonly setter: string;
+  readonly property: string;
+  readonly attribute: string;
 }
 
 /** A listener setter of a Stripe element, as a DOM event. */
@@ -160,8 +221,8 @@ export interface ComponentSpec {
   readonly sessionName: string;
   readonly settings: readonly SettingSpec[];
   readonly listeners: readonly ListenerSpec[];
-  /** Whether the component takes `fetchEphemeralKey` (the issuing components). */
-  readonly usesEphemeralKey: boolean;
+  /** Properties beyond Stripe's setters, e.g. `ephemeral-key-endpoint` of the issuing components. */
+  readonly extras: readonly ExtraSpec[];
 }
 
 /** `CollectionOptions` → `collection-options`. */
@@ -180,19 +241,24 @@ function describe(name: ComponentName): ComponentSpec {
   });
   const settings: SettingSpec[] = [];
   const listeners: ListenerSpec[] = [];
+  const extras: ExtraSpec[] = [];
   for (const setter of setters) {
     const stem = setter.slice('set'.length);
     if (isListenerSetter(setter)) {
       listeners.push({ setter, event: `ce-${kebabCase(stem.slice('On'.length))}` });
       continue;
     }
+    // Only a @stripe/connect-js newer than this build can have a setter of no kind (the type
+    // check refuses one here); JSON is the least surprising reading of an unknown value.
     const kind: SettingKind = (settingKinds as Record<string, SettingKind>)[setter] ?? 'json';
     settings.push({
       setter,
       property: stem[0]!.toLowerCase() + stem.slice(1),
-      attribute: kind === 'function' ? undefined : kebabCase(stem),
+      attribute: settingKindRules[kind].hasAttribute ? kebabCase(stem) : undefined,
       kind,
     });
+    const extra = (settingExtras as Record<string, SettingExtraRule>)[setter];
+    if (extra) extras.push({ setter, property: extra.property, attribute: extra.attribute });
   }
   return {
     name,
@@ -200,7 +266,7 @@ function describe(name: ComponentName): ComponentSpec {
     sessionName: name.replace(/-/g, '_'),
     settings,
     listeners,
-    usesEphemeralKey: setters.includes('setFetchEphemeralKey'),
+    extras,
   };
 }
 
@@ -211,6 +277,3 @@ const specs = new Map(componentNames.map((name) => [name, describe(name)]));
 
 /** The settings and listeners of one component. */
 export const componentSpec = (name: ComponentName): ComponentSpec => specs.get(name)!;
-
-/** Whether `setter` has a kind in `settingKinds` (a new Stripe setter would not). */
-export const hasKnownKind = (setter: string): boolean => setter in settingKinds;

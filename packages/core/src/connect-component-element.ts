@@ -5,31 +5,30 @@ import {
   type PropertyDeclarations,
   type PropertyValues,
 } from '@lit/reactive-element';
-import {
-  InvalidAttributeValue,
-  jsonObjectAttribute,
-  listAttribute,
-  reviveFilterDates,
-} from './attribute-values.js';
+import { InvalidAttributeValue } from './attribute-values.js';
 import {
   componentSpec,
+  settingExtras,
   type ComponentName,
   type ComponentSpec,
+  type ConnectComponentExtras,
   type ConnectComponentSettings,
+  type SettingExtraRule,
   type SettingSpec,
 } from './component-table.js';
 import { ConnectOptionsElement } from './connect-options-element.js';
 import { ConnectSessionController } from './connect-session-controller.js';
 import type { ConnectSessionClient } from './connect-session.js';
-import { postJson } from './endpoint-request.js';
+import type { SettingExtraHost } from './ephemeral-key.js';
 import { ErrorController, errorPanelStyles } from './error-controller.js';
-import { asConnectElementsError, configurationError, ConnectElementsError } from './errors.js';
+import { configurationError, type ConnectElementsError } from './errors.js';
 import { ConnectComponentEvent } from './events/component-event.js';
 import { plainValue } from './plain-value.js';
+import { settingKindRules } from './setting-kinds.js';
 
 type StripeElement = HTMLElement & Record<string, ((value: unknown) => void) | undefined>;
 
-type EphemeralKey = { issuingCard: string; nonce: string; ephemeralKeySecret: string };
+const extraRules = settingExtras as Record<string, SettingExtraRule>;
 
 const isStripeElement = (node: Element): boolean => node.localName.startsWith('stripe-connect-');
 
@@ -71,9 +70,6 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
   ];
 
   static override properties: PropertyDeclarations = { provider: {} };
-
-  /** `ephemeral-key-endpoint` of the issuing components: builds `fetchEphemeralKey`. */
-  declare ephemeralKeyEndpoint?: string;
 
   /**
    * The id of the `<ce-connect>` whose session this element uses, wherever that is in the
@@ -192,9 +188,8 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
     this.updatedBefore = true;
     if (!this.stripeElement) return;
     for (const setting of this.spec.settings) {
-      const changedByEndpoint =
-        setting.property === 'fetchEphemeralKey' && changed.has('ephemeralKeyEndpoint');
-      if (!changed.has(setting.property) && !changedByEndpoint) continue;
+      const extra = extraRules[setting.setter];
+      if (!changed.has(setting.property) && !(extra && changed.has(extra.property))) continue;
       const value = this.settingValue(setting);
       if (value !== undefined || changed.get(setting.property) !== undefined) {
         this.pushSetting(setting, value);
@@ -202,17 +197,24 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
     }
   }
 
+  /** What Stripe's setter of `setting` is handed: the property as its kind reads it, or the extra's make. */
   private settingValue(setting: SettingSpec): unknown {
-    const value = (this as unknown as Record<string, unknown>)[setting.property];
-    if (
-      setting.property === 'fetchEphemeralKey' &&
-      value === undefined &&
-      this.ephemeralKeyEndpoint
-    ) {
-      return this.fetchEphemeralKeyFrom(this.ephemeralKeyEndpoint);
+    const own = this as unknown as Record<string, unknown>;
+    const value = own[setting.property];
+    const extra = extraRules[setting.setter];
+    const extraValue = extra && own[extra.property];
+    if (value === undefined && typeof extraValue === 'string' && extraValue) {
+      return extra.build(extraValue, this.extraHost);
     }
-    return setting.setter === 'setDefaultFilters' ? reviveFilterDates(value) : value;
+    const { toStripe } = settingKindRules[setting.kind];
+    return toStripe ? toStripe(value) : value;
   }
+
+  /** What a setting extra's builder may use: this element's session and error reporting. */
+  private readonly extraHost: SettingExtraHost = {
+    requestOptions: () => this.sessions.requestOptions() ?? this.connectSettings().source,
+    fail: (error) => this.fail(error),
+  };
 
   private pushSetting(setting: SettingSpec, value: unknown): void {
     const refused = this.refusedSettings.get(setting.setter);
@@ -230,27 +232,6 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
     // A plain copy: Connect sends settings to its iframes, which cannot take a Proxy.
     this.stripeElement?.[setting.setter]?.(plainValue(value));
   }
-
-  /** `fetchEphemeralKey` for Stripe's issuing components, on the `ephemeral-key-endpoint`. */
-  private fetchEphemeralKeyFrom(url: string) {
-    return async (params: { issuingCard: string; nonce: string }): Promise<EphemeralKey> => {
-      try {
-        const source = this.sessions.requestOptions() ?? this.connectSettings().source;
-        const answer = (await postJson(url, params, source)) as Partial<EphemeralKey> | null;
-        if (typeof answer?.ephemeralKeySecret !== 'string') {
-          throw new ConnectElementsError(
-            'endpoint_invalid_response',
-            `The answer of the endpoint ${url} has no string ephemeralKeySecret.`,
-          );
-        }
-        return answer as EphemeralKey;
-      } catch (error) {
-        const failure = asConnectElementsError(error, 'endpoint_network_error');
-        this.fail(failure);
-        throw failure;
-      }
-    };
-  }
 }
 
 /** A component element class, typed with the settings of component `C`. */
@@ -258,27 +239,17 @@ export type ConnectComponentElementClass<C extends ComponentName> = Omit<
   typeof ConnectComponentElement,
   'prototype'
 > & {
-  new (): ConnectComponentElement & ConnectComponentSettings<C>;
-  prototype: ConnectComponentElement & ConnectComponentSettings<C>;
+  new (): ConnectComponentElement & ConnectComponentSettings<C> & ConnectComponentExtras<C>;
+  prototype: ConnectComponentElement & ConnectComponentSettings<C> & ConnectComponentExtras<C>;
   readonly component: C;
 };
 
 function propertyDeclarations(spec: ComponentSpec): PropertyDeclarations {
   const declarations: Record<string, PropertyDeclaration> = {};
   for (const { property, attribute, kind } of spec.settings) {
-    declarations[property] =
-      kind === 'string'
-        ? { attribute }
-        : kind === 'boolean'
-          ? { attribute, type: Boolean }
-          : kind === 'list'
-            ? { attribute, converter: listAttribute }
-            : kind === 'json'
-              ? { attribute, converter: jsonObjectAttribute(attribute!) }
-              : { attribute: false };
+    declarations[property] = settingKindRules[kind].declaration(attribute!);
   }
-  if (spec.usesEphemeralKey)
-    declarations['ephemeralKeyEndpoint'] = { attribute: 'ephemeral-key-endpoint' };
+  for (const { property, attribute } of spec.extras) declarations[property] = { attribute };
   return declarations;
 }
 

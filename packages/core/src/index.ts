@@ -3,6 +3,7 @@
  * `@connect-elements/core/define.js` (all) or `@connect-elements/core/define/ce-<name>.js` (one).
  */
 export { CeConnect } from './ce-connect.js';
+// <component-elements>: written by `npm run generate` from the component table.
 export { CeAccountOnboarding } from './components/ce-account-onboarding.js';
 export { CeDisputesList } from './components/ce-disputes-list.js';
 export { CePayments } from './components/ce-payments.js';
@@ -24,6 +25,7 @@ export { CeTaxRegistrations } from './components/ce-tax-registrations.js';
 export { CeTaxSettings } from './components/ce-tax-settings.js';
 export { CeBalanceReport } from './components/ce-balance-report.js';
 export { CePayoutReconciliationReport } from './components/ce-payout-reconciliation-report.js';
+// </component-elements>
 export {
   CeFinancialConnections,
   CeFinancialConnectionsCancelEvent,
@@ -44,15 +46,19 @@ export {
   componentNames,
   componentSpec,
   kebabCase,
+  settingExtras,
   settingKinds,
   type ComponentName,
   type ComponentSpec,
   type ConnectComponentEventDetails,
+  type ConnectComponentExtras,
   type ConnectComponentSettings,
+  type ExtraSpec,
   type ListenerSpec,
-  type SettingKind,
+  type SettingExtraRule,
   type SettingSpec,
 } from './component-table.js';
+export { settingKindRules, type SettingKind, type SettingKindRule } from './setting-kinds.js';
 export { CONNECT_JS_URL } from './connect-script.js';
 export { STRIPE_JS_URL } from './stripe-js-loader.js';
 export { TRUSTED_TYPES_POLICY } from './trusted-types.js';

@@ -1,10 +1,8 @@
 /**
- * A `@custom-elements-manifest/analyzer` plugin that writes editor data from the finished
- * manifest: VS Code's HTML custom data (`html.customData`) and JetBrains' web-types (found
- * through `"web-types"` in package.json). Run it after every other plugin.
+ * Editor data made from the custom-elements manifest (part of `npm run generate`): VS Code's HTML
+ * custom data (`html.customData`) and JetBrains' web-types (found through `"web-types"` in
+ * package.json).
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 const publicMembers = (declaration) =>
   (declaration.members ?? []).filter(
@@ -58,7 +56,8 @@ function customElements(manifest) {
   );
 }
 
-function vsCodeData(manifest) {
+/** VS Code's HTML custom data of every element. */
+export function vsCodeData(manifest) {
   return {
     $schema:
       'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
@@ -80,7 +79,8 @@ function vsCodeData(manifest) {
   };
 }
 
-function webTypes(manifest, packageJson) {
+/** JetBrains' web-types of every element. */
+export function webTypes(manifest, packageJson) {
   return {
     $schema: 'https://raw.githubusercontent.com/JetBrains/web-types/master/schema/web-types.json',
     name: packageJson.name,
@@ -121,21 +121,6 @@ function webTypes(manifest, packageJson) {
           },
         })),
       },
-    },
-  };
-}
-
-/**
- * @param {{ outdir: string, packageJson: { name: string, version: string } }} options
- */
-export function ideDataPlugin({ outdir, packageJson }) {
-  return {
-    name: 'connect-elements/ide-data',
-    packageLinkPhase({ customElementsManifest }) {
-      const write = (file, data) =>
-        writeFileSync(resolve(outdir, file), `${JSON.stringify(data, null, 2)}\n`);
-      write('vscode.html-custom-data.json', vsCodeData(customElementsManifest));
-      write('web-types.json', webTypes(customElementsManifest, packageJson));
     },
   };
 }

@@ -1,0 +1,33 @@
+/**
+ * The README's component table, between the markers `<!-- component-table -->` and
+ * `<!-- /component-table -->`: one row per component of the installed `@stripe/connect-js`, with
+ * its attributes (or `.properties`) and events. Part of `npm run generate`.
+ */
+const START = '<!-- component-table -->';
+const END = '<!-- /component-table -->';
+
+/** The markdown table for `table` (the component table and the kinds' docs). */
+export function componentTableMarkdown({ componentNames, componentSpec, settingKindDocs }) {
+  const rows = componentNames.map((name) => {
+    const spec = componentSpec(name);
+    const settings = spec.settings.map(({ property, attribute, kind }) =>
+      attribute ? `\`${attribute}\`${settingKindDocs[kind].readme}` : `\`.${property}\``,
+    );
+    for (const extra of spec.extras) settings.push(`\`${extra.attribute}\``);
+    const events = spec.listeners.map(({ event }) => `\`${event}\``);
+    return `| \`<${spec.tagName}>\` | ${settings.join(', ') || '—'} | ${events.join(', ')} |`;
+  });
+  return [
+    '| element | settings (attribute, or `.property`) | events |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+/** `readme` with its component table replaced by the one of `table` (not yet formatted). */
+export function readmeWithTable(readme, table) {
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md lacks the ${START} … ${END} markers`);
+  return `${readme.slice(0, start + START.length)}\n${componentTableMarkdown(table)}\n${readme.slice(end)}`;
+}
