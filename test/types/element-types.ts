@@ -43,5 +43,7 @@ export function typedSettingsAndEvents(): void {
     ephemeralKeySecret: 'from your server',
   });
   card.ephemeralKeyEndpoint = '/api/ephemeral-key';
+  // @ts-expect-error the extra is the issuing components' own
+  payments.ephemeralKeyEndpoint = '/api/ephemeral-key';
   void options;
 }

@@ -12,6 +12,7 @@ import {
   type ConnectComponentElementClass,
   type ConnectComponentEvent,
   type ConnectComponentEventDetails,
+  type ConnectComponentExtras,
   type ConnectComponentSettings,
   type ConnectOptionValues,
   type ElementMethodName,
@@ -71,10 +72,8 @@ export type ConnectComponentProps<C extends ComponentName> = DomProps<
 > &
   ConnectOptionProps &
   ConnectComponentSettings<C> &
-  ConnectComponentEventProps<C> &
-  (ConnectComponentSettings<C> extends { fetchEphemeralKey?: unknown }
-    ? { ephemeralKeyEndpoint?: string }
-    : unknown);
+  ConnectComponentExtras<C> &
+  ConnectComponentEventProps<C>;
 
 /** The React component of Connect component `C`. */
 export type ConnectComponentWrapper<C extends ComponentName> = React.ForwardRefExoticComponent<

@@ -7,6 +7,7 @@ import type {
   ComponentName,
   ConnectComponentEvent,
   ConnectComponentEventDetails,
+  ConnectComponentExtras,
   ConnectComponentSettings,
   ConnectOptionValues,
   ElementMethodName,
@@ -35,9 +36,7 @@ export type ConnectComponentEvents<C extends ComponentName> = {
 /** The props of `<ce-C>`: its settings (JSON and list attributes may also be strings). */
 export type ConnectComponentProps<C extends ComponentName> = ConnectOptionProps & {
   [K in keyof ConnectComponentSettings<C>]?: ConnectComponentSettings<C>[K] | string;
-} & (ConnectComponentSettings<C> extends { fetchEphemeralKey?: unknown }
-    ? { ephemeralKeyEndpoint?: string }
-    : unknown);
+} & ConnectComponentExtras<C>;
 
 /** `<ce-C>` as a Vue component. */
 export type ConnectComponentVueElement<C extends ComponentName> = DefineSetupFnComponent<
