@@ -2,7 +2,6 @@ import { css, type PropertyValues } from '@lit/reactive-element';
 import { ConnectOptionsElement } from './connect-options-element.js';
 import { ConnectSession } from './connect-session.js';
 import { connectSessionContext } from './context.js';
-import { InvalidAttributeValue } from './attribute-values.js';
 
 /**
  * One Connect instance for every component element inside it: one client-secret request and one
@@ -44,28 +43,8 @@ export class CeConnect extends ConnectOptionsElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!this.hasUpdatedOnce) {
-      this.hasUpdatedOnce = true;
-      return;
-    }
-    const identity = ['publishableKey', 'endpoint', 'fetchClientSecret'] as const;
-    // An unreadable appearance fails the session; a readable one after it starts it again
-    // (there is no live instance to `update`).
-    const appearanceValidity =
-      changed.has('appearance') &&
-      (this.appearance instanceof InvalidAttributeValue ||
-        changed.get('appearance') instanceof InvalidAttributeValue);
-    if (identity.some((name) => changed.has(name)) || appearanceValidity) {
-      // A different account or source: a new Connect instance (or the configuration error).
-      this.session.retry();
-    } else if (changed.has('appearance') || changed.has('locale')) {
-      try {
-        const { appearance, locale } = this.connectSettings();
-        this.session.update({ appearance, locale });
-      } catch {
-        this.session.retry(); // reports the configuration error on every component
-      }
-    }
+    if (this.hasUpdatedOnce) this.updateSession(this.session, changed);
+    this.hasUpdatedOnce = true;
   }
 
   private hasUpdatedOnce = false;

@@ -91,6 +91,14 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
     return componentSpec((this.constructor as typeof ConnectComponentElement).component);
   }
 
+  /**
+   * Logs the Connect session out: the element's own when it is standalone (its own
+   * `publishable-key`), else its provider's, which its neighbours share.
+   */
+  logout(): Promise<void> {
+    return this.sessions.logout();
+  }
+
   /** Starts over after a failure: a new client secret and a new Stripe element. */
   retry(): void {
     this.errors.clear();
@@ -185,6 +193,9 @@ export class ConnectComponentElement extends ConnectOptionsElement implements Co
   protected override updated(changed: PropertyValues): void {
     const sourceChanged = changed.has('provider') || changed.has('publishableKey');
     if (sourceChanged && this.updatedBefore) this.sessions.sourceChanged();
+    // A standalone element configures its own session, as <ce-connect> does.
+    const own = this.sessions.ownSessionInUse;
+    if (own && this.publishableKey && this.updatedBefore) this.updateSession(own, changed);
     this.updatedBefore = true;
     if (!this.stripeElement) return;
     for (const setting of this.spec.settings) {

@@ -1,8 +1,17 @@
-import type { AppearanceOptions, CssFontSource, CustomFontSource } from '@stripe/connect-js';
-import { ReactiveElement, type PropertyDeclarations } from '@lit/reactive-element';
+import type {
+  AppearanceOptions,
+  CssFontSource,
+  CustomFontSource,
+  IStripeConnectDisplayOptions,
+} from '@stripe/connect-js';
+import {
+  ReactiveElement,
+  type PropertyDeclarations,
+  type PropertyValues,
+} from '@lit/reactive-element';
 import { InvalidAttributeValue, jsonObjectAttribute } from './attribute-values.js';
-import type { ConnectSettings } from './connect-session.js';
-import { checkEndpointOptions } from './endpoint-request.js';
+import type { ConnectSession, ConnectSettings } from './connect-session.js';
+import { checkEndpointOptions, DEFAULT_TIMEOUT, type EndpointOptions } from './endpoint-request.js';
 import { configurationError } from './errors.js';
 import { plainValue } from './plain-value.js';
 import { checkPublishableKey } from './publishable-key.js';
@@ -12,8 +21,9 @@ import { VERSION } from './version.js';
 const DEFER_HYDRATION = 'defer-hydration';
 
 /**
- * What `<ce-connect>` and a standalone component element share: the publishable key, where the
- * client secret comes from, how the endpoint is asked, and Connect's look and language.
+ * What every element of the kit that asks an endpoint for a client secret shares (`<ce-connect>`,
+ * the component elements, `<ce-financial-connections>`): the publishable key, where the client
+ * secret comes from, how the endpoint is asked, and the language of Stripe's UI.
  *
  * A `ReactiveElement` (Lit's properties, attributes, controllers and styles) rather than a
  * `LitElement`: the shadow DOM of these elements is a `<slot>` and the error panel, built with a
@@ -26,7 +36,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  *
  * @attr defer-hydration - While present, the element does nothing (set by a framework that will hydrate server-rendered markup, removed once it has).
  */
-export class ConnectOptionsElement extends ReactiveElement {
+export class EndpointOptionsElement extends ReactiveElement {
   /** The version of Connect Elements that defined this element. */
   static readonly version = VERSION;
 
@@ -40,8 +50,6 @@ export class ConnectOptionsElement extends ReactiveElement {
     headers: { attribute: false },
     timeout: { type: Number },
     locale: {},
-    appearance: { converter: jsonObjectAttribute('appearance') },
-    fonts: { attribute: false },
   };
 
   /** Your Stripe publishable key (`pk_…`). Secret (`sk_`) and restricted (`rk_`) keys are refused. */
@@ -60,16 +68,10 @@ export class ConnectOptionsElement extends ReactiveElement {
   declare headers?: Record<string, string>;
 
   /** Milliseconds before an endpoint request is abandoned. */
-  timeout = 15_000;
+  timeout = DEFAULT_TIMEOUT;
 
-  /** Connect's locale; changing it updates the live instance. */
+  /** The locale of Stripe's UI; on Connect, changing it updates the live instance. */
   declare locale?: string;
-
-  /** Connect's appearance (JSON attribute or object property); changing it updates the live instance. */
-  declare appearance?: AppearanceOptions | InvalidAttributeValue;
-
-  /** Fonts for Connect. */
-  declare fonts?: Array<CssFontSource | CustomFontSource>;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, DEFER_HYDRATION];
@@ -102,6 +104,43 @@ export class ConnectOptionsElement extends ReactiveElement {
     }
   }
 
+  /** How the endpoint is asked (credentials, headers, timeout), checked. */
+  protected endpointRequest(headers = this.headers): EndpointOptions {
+    const request = { credentials: this.credentials, headers, timeout: this.timeout };
+    checkEndpointOptions(request, this.localName);
+    return request;
+  }
+}
+
+/** The options an appearance-like JSON attribute can make unreadable. */
+const JSON_OPTIONS = ['appearance', 'displayOptions'] as const;
+
+/**
+ * What `<ce-connect>` and a standalone component element share: the endpoint options, and
+ * Connect's look (`appearance`, `displayOptions`, `fonts`).
+ */
+export class ConnectOptionsElement extends EndpointOptionsElement {
+  static override properties: PropertyDeclarations = {
+    appearance: { converter: jsonObjectAttribute('appearance') },
+    displayOptions: {
+      attribute: 'display-options',
+      converter: jsonObjectAttribute('display-options'),
+    },
+    fonts: { attribute: false },
+  };
+
+  /** Connect's appearance (JSON attribute or object property); changing it updates the live instance. */
+  declare appearance?: AppearanceOptions | InvalidAttributeValue;
+
+  /**
+   * How Connect's components render, e.g. `{"showObjectIds": true}` (JSON attribute or object
+   * property); changing it updates the live instance.
+   */
+  declare displayOptions?: IStripeConnectDisplayOptions | InvalidAttributeValue;
+
+  /** Fonts for Connect. Connect cannot update them: a change starts a new Connect instance. */
+  declare fonts?: Array<CssFontSource | CustomFontSource>;
+
   /** The shadow root, holding the default slot the light-DOM content shows through. */
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
@@ -111,7 +150,7 @@ export class ConnectOptionsElement extends ReactiveElement {
 
   /** The settings checked, or a `configuration_error` saying what is wrong. */
   connectSettings(): ConnectSettings {
-    const { endpoint, fetchClientSecret, appearance } = this;
+    const { endpoint, fetchClientSecret, appearance, displayOptions } = this;
     const key = checkPublishableKey(this.publishableKey, this.localName);
     if (!endpoint && !fetchClientSecret) {
       throw configurationError(
@@ -119,14 +158,42 @@ export class ConnectOptionsElement extends ReactiveElement {
       );
     }
     if (appearance instanceof InvalidAttributeValue) throw configurationError(appearance.message);
-    const request = { credentials: this.credentials, headers: this.headers, timeout: this.timeout };
-    checkEndpointOptions(request, this.localName);
+    if (displayOptions instanceof InvalidAttributeValue) {
+      throw configurationError(displayOptions.message);
+    }
     return {
       publishableKey: key,
-      source: { endpoint, fetchClientSecret, ...request },
+      source: { endpoint, fetchClientSecret, ...this.endpointRequest() },
       appearance: plainValue(appearance),
+      displayOptions: plainValue(displayOptions),
       locale: this.locale,
       fonts: plainValue(this.fonts),
     };
+  }
+
+  /**
+   * Brings `session`, which this element configures, in line with the options in `changed`:
+   * Connect's `update` for `appearance`, `displayOptions` and `locale`; a new instance for a new
+   * account, client-secret source or `fonts` (which Connect cannot update), and when a JSON option
+   * becomes unreadable or readable again (a failed session has no instance to update).
+   */
+  protected updateSession(session: ConnectSession, changed: PropertyValues): void {
+    const reinitialise = ['publishableKey', 'endpoint', 'fetchClientSecret', 'fonts'];
+    const validityChanged = JSON_OPTIONS.some(
+      (name) =>
+        changed.has(name) &&
+        (this[name] instanceof InvalidAttributeValue ||
+          changed.get(name) instanceof InvalidAttributeValue),
+    );
+    if (reinitialise.some((name) => changed.has(name)) || validityChanged) {
+      session.retry();
+    } else if (['appearance', 'displayOptions', 'locale'].some((name) => changed.has(name))) {
+      try {
+        const { appearance, displayOptions, locale } = this.connectSettings();
+        session.update({ appearance, displayOptions, locale });
+      } catch {
+        session.retry(); // reports the configuration error on every component
+      }
+    }
   }
 }

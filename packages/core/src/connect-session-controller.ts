@@ -1,30 +1,19 @@
-import { ContextEvent } from '@lit/context';
 import type { ReactiveController } from '@lit/reactive-element';
 import {
   ConnectSession,
   type ConnectSessionClient,
   type ConnectSessionHost,
 } from './connect-session.js';
-import { closestComposed } from './closest-composed.js';
-import { connectSessionContext } from './context.js';
 import { configurationError } from './errors.js';
 import type { EndpointOptions } from './endpoint-request.js';
+import { findProviderSession, type ProviderClient, type ProviderLookup } from './provider-lookup.js';
 
-type Host = HTMLElement &
+type Host = ProviderClient &
   ConnectSessionClient &
   ConnectSessionHost & {
     addController(controller: ReactiveController): void;
     readonly publishableKey?: string | undefined;
-    /** The id of the `<ce-connect>` to use, wherever it is in the document. */
-    readonly provider?: string | undefined;
   };
-
-/** Where a component element's session comes from, at one moment. */
-type Found =
-  | { session: ConnectSession }
-  /** A `<ce-connect>` that is not defined yet: wait for it. */
-  | { pending: Element }
-  | { missing: string };
 
 /**
  * Finds the Connect session of a component element: its own when it has a `publishable-key`;
@@ -78,6 +67,16 @@ export class ConnectSessionController implements ReactiveController {
     return this.session?.requestOptions();
   }
 
+  /** The element's own session, when it is the one in use (a standalone element). */
+  get ownSessionInUse(): ConnectSession | undefined {
+    return this.session && this.session === this.ownSession ? this.session : undefined;
+  }
+
+  /** Logs the session in use out. */
+  async logout(): Promise<void> {
+    await this.session?.logout();
+  }
+
   private settleSoon(): void {
     this.settleTimer ??= setTimeout(() => {
       this.settleTimer = undefined;
@@ -121,53 +120,16 @@ export class ConnectSessionController implements ReactiveController {
     session?.attach(this.host);
   }
 
-  private find(): Found {
+  private find(): ProviderLookup {
     const { host } = this;
     if (host.publishableKey) {
       this.ownSession ??= new ConnectSession(host);
       return { session: this.ownSession };
     }
-    const id = host.provider;
-    if (id) {
-      const provider = providerById(host, id);
-      if (!provider) {
-        return {
-          missing: `<${host.localName} provider="${id}"> names no <ce-connect id="${id}"> in the document.`,
-        };
+    return (
+      findProviderSession(host) ?? {
+        missing: `<${host.localName}> needs a <ce-connect> around it (or a provider attribute naming one), or its own publishable-key and endpoint.`,
       }
-      return (provider.matches(':defined') && sessionOf(provider, host)) || { pending: provider };
-    }
-    const session = sessionOf(host, host);
-    if (session) return session;
-    const around = closestComposed(host, 'ce-connect');
-    if (around) return { pending: around };
-    return {
-      missing: `<${host.localName}> needs a <ce-connect> around it (or a provider attribute naming one), or its own publishable-key and endpoint.`,
-    };
+    );
   }
-}
-
-/** The session `target` is offered through the context protocol, if a defined provider answers. */
-function sessionOf(target: Element, host: HTMLElement): { session: ConnectSession } | undefined {
-  let provided: ConnectSession | undefined;
-  target.dispatchEvent(
-    new ContextEvent(connectSessionContext, host, (session: ConnectSession) => {
-      provided = session;
-    }),
-  );
-  return provided && { session: provided };
-}
-
-/**
- * The `<ce-connect id="…">` named by `id`: the nearest one around `host` (two React roots can
- * hand out the same generated id), else the one in `host`'s tree or the document.
- */
-function providerById(host: HTMLElement, id: string): Element | undefined {
-  for (let around = closestComposed(host, 'ce-connect'); around;) {
-    if (around.id === id) return around;
-    around = closestComposed(around, 'ce-connect');
-  }
-  const root = host.getRootNode() as Document | ShadowRoot;
-  const named = root.getElementById?.(id) ?? document.getElementById(id);
-  return named?.localName === 'ce-connect' ? named : undefined;
 }

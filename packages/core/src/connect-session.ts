@@ -2,6 +2,7 @@ import type {
   AppearanceOptions,
   CssFontSource,
   CustomFontSource,
+  IStripeConnectDisplayOptions,
   StripeConnectInstance,
 } from '@stripe/connect-js';
 import { ClientSecretFetcher, type ClientSecretSource } from './client-secret-fetcher.js';
@@ -16,6 +17,7 @@ export interface ConnectSettings {
   publishableKey: string;
   source: ClientSecretSource;
   appearance?: AppearanceOptions | undefined;
+  displayOptions?: IStripeConnectDisplayOptions | undefined;
   locale?: string | undefined;
   fonts?: Array<CssFontSource | CustomFontSource> | undefined;
 }
@@ -24,6 +26,9 @@ export interface ConnectSettings {
 export interface ConnectSessionHost {
   /** The current settings; throws a `configuration_error` when they are unusable. */
   connectSettings(): ConnectSettings;
+  /** As set, unchecked: what a `<ce-financial-connections>` inside the provider takes over. */
+  readonly publishableKey?: string | undefined;
+  readonly headers?: Record<string, string> | undefined;
 }
 
 /** A component element using the session. */
@@ -53,6 +58,11 @@ export class ConnectSession {
   private script: Promise<void> | undefined;
 
   constructor(private readonly host: ConnectSessionHost) {}
+
+  /** The element that configures this session: a `<ce-connect>`, or a standalone component. */
+  get provider(): ConnectSessionHost {
+    return this.host;
+  }
 
   /** Whether the session has a live Connect instance. */
   get ready(): boolean {
@@ -84,8 +94,11 @@ export class ConnectSession {
     if (this.clients.size) this.schedule();
   }
 
-  /** Pushes `appearance` and `locale` to the live instance (Connect's `update`, no re-init). */
-  update(settings: Pick<ConnectSettings, 'appearance' | 'locale'>): void {
+  /**
+   * Pushes `appearance`, `displayOptions` and `locale` to the live instance (Connect's `update`,
+   * no re-init).
+   */
+  update(settings: Pick<ConnectSettings, 'appearance' | 'displayOptions' | 'locale'>): void {
     this.instance?.update(settings);
   }
 
@@ -166,6 +179,7 @@ export class ConnectSession {
           return secret;
         },
         ...(settings.appearance && { appearance: settings.appearance }),
+        ...(settings.displayOptions && { displayOptions: settings.displayOptions }),
         ...(settings.locale && { locale: settings.locale }),
         ...(settings.fonts && { fonts: settings.fonts }),
       });

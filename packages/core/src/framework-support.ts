@@ -3,7 +3,7 @@
  * attribute each reactive property reads, the settings as plain prop values, and which members
  * are methods rather than props.
  */
-import type { AppearanceOptions } from '@stripe/connect-js';
+import type { AppearanceOptions, IStripeConnectDisplayOptions } from '@stripe/connect-js';
 import type { ConnectOptionsElement } from './connect-options-element.js';
 
 type ReactiveElementClass = CustomElementConstructor & {
@@ -49,7 +49,7 @@ export type ConnectOptionValues = Partial<
     | 'timeout'
     | 'locale'
     | 'fonts'
-  > & { appearance: AppearanceOptions }
+  > & { appearance: AppearanceOptions; displayOptions: IStripeConnectDisplayOptions }
 >;
 
 /** Methods of the elements, reached through a ref rather than props. */

@@ -16,9 +16,11 @@ import type { LitElement } from 'lit';
 import type { DefineSetupFnComponent } from 'vue';
 
 /** The settings every component element and `<ce-connect>` take. */
-export type ConnectOptionProps = Omit<ConnectOptionValues, 'appearance'> & {
+export type ConnectOptionProps = Omit<ConnectOptionValues, 'appearance' | 'displayOptions'> & {
   /** A JSON string in the template, or an object bound with `:appearance`. */
   appearance?: ConnectOptionValues['appearance'] | string;
+  /** A JSON string in the template, or an object bound with `:display-options`. */
+  displayOptions?: ConnectOptionValues['displayOptions'] | string;
 };
 
 /** Event name → listener, as Vue's `emits` (so `@ce-exit` is typed with its event). */

@@ -23,8 +23,11 @@ interface InitParams {
   appearance?: unknown;
   locale?: string;
   fonts?: unknown;
+  displayOptions?: unknown;
   metaOptions?: { eagerClientSecretPromise?: Promise<string> };
 }
+
+type UpdateParams = { appearance?: unknown; displayOptions?: unknown; locale?: string };
 
 type SessionStatus = 'loading' | 'ready' | 'failed' | 'logged-out';
 
@@ -32,7 +35,10 @@ type SessionStatus = 'loading' | 'ready' | 'failed' | 'logged-out';
 export interface StandInInstance {
   readonly publishableKey: string;
   readonly appearance: unknown;
+  readonly displayOptions: unknown;
   readonly locale: string | undefined;
+  /** The fonts it was initialised with (Connect has no way to change them later). */
+  readonly fonts: unknown;
   readonly status: SessionStatus;
   /** How many client secrets this instance asked for and received. */
   readonly secretsReceived: number;
@@ -61,7 +67,9 @@ class Instance implements StandInInstance {
   updates: unknown[] = [];
   logoutCalls = 0;
   appearance: unknown;
+  displayOptions: unknown;
   locale: string | undefined;
+  readonly fonts: unknown;
   failure: string | undefined;
   readonly elements = new Set<StandInElement>();
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -69,8 +77,9 @@ class Instance implements StandInInstance {
 
   constructor(private readonly params: InitParams) {
     // Connect sends its options to its iframes: what `postMessage` cannot clone fails there.
-    structuredClone(params.fonts);
+    this.fonts = structuredClone(params.fonts);
     this.appearance = structuredClone(params.appearance);
+    this.displayOptions = structuredClone(params.displayOptions);
     this.locale = params.locale;
     void this.authenticate(
       params.metaOptions?.eagerClientSecretPromise ?? callSafely(params.fetchClientSecret),
@@ -86,10 +95,11 @@ class Instance implements StandInInstance {
     return this.authenticate(callSafely(this.params.fetchClientSecret));
   }
 
-  update(options: { appearance?: unknown; locale?: string }): void {
+  update(options: UpdateParams): void {
     options = structuredClone(options);
     this.updates.push(options);
     if ('appearance' in options) this.appearance = options.appearance;
+    if ('displayOptions' in options) this.displayOptions = options.displayOptions;
     if ('locale' in options) this.locale = options.locale;
     this.render();
   }
@@ -401,7 +411,7 @@ window.StripeConnect.init = (params: InitParams) => {
   instances.push(instance);
   return {
     connect: instance,
-    update: (options: { appearance?: unknown; locale?: string }) => instance.update(options),
+    update: (options: UpdateParams) => instance.update(options),
     logout: () => instance.logout(),
   };
 };
