@@ -159,7 +159,7 @@ describe('<ce-financial-connections>', () => {
     const { session, token } = event.detail;
     expect(Object.keys(event.detail)).to.deep.equal(['session']);
     expect(token).to.equal(undefined);
-    expect(Object.keys(session).sort()).to.deep.equal(['accounts', 'id']);
+    expect(Object.keys(session).sort()).to.deep.equal(['accounts', 'filters', 'id', 'permissions']);
     expect(session.id).to.match(/^fcsess_/);
     const [account] = session.accounts;
     expect(account).to.include({

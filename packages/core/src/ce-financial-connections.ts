@@ -1,13 +1,6 @@
-import {
-  css,
-  ReactiveElement,
-  type PropertyDeclarations,
-  type PropertyValues,
-} from '@lit/reactive-element';
-import type { CeConnect } from './ce-connect.js';
-import { closestComposed } from './closest-composed.js';
+import { css, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
+import { EndpointOptionsElement } from './endpoint-options-element.js';
 import { ErrorController, errorPanelStyles } from './error-controller.js';
-import { checkEndpointOptions } from './endpoint-request.js';
 import { configurationError, type ConnectElementsError } from './errors.js';
 import {
   CeFinancialConnectionsCancelEvent,
@@ -19,8 +12,8 @@ import {
   type FinancialConnectionsCollect,
   type FinancialConnectionsLaunchSettings,
 } from './financial-connections-launcher.js';
+import { findProviderSession } from './provider-lookup.js';
 import { checkPublishableKey } from './publishable-key.js';
-import { VERSION } from './version.js';
 
 const COLLECT_VALUES: readonly FinancialConnectionsCollect[] = ['accounts', 'bank-account-token'];
 
@@ -33,8 +26,10 @@ const COLLECT_VALUES: readonly FinancialConnectionsCollect[] = ['accounts', 'ban
  * Stripe's flow with `collectFinancialConnectionsAccounts` or `collectBankAccountToken`. The
  * client secret is single-use: it is never cached, shown, or put in an event.
  *
- * The publishable key is the element's own `publishable-key`, or that of the nearest
- * `<ce-connect>` (across shadow roots); so are the request `headers`, when the element has none.
+ * A `fetchClientSecret` function replaces the endpoint (called once per launch). The publishable
+ * key is the element's own `publishable-key`, or that of its provider: the `<ce-connect>` its
+ * `provider` attribute names by id, else the nearest one around it (across shadow roots), found as
+ * the component elements find theirs; so are the request `headers`, when the element has none.
  * Stripe.js starts loading when the pointer enters or focus reaches the button (or at once with
  * `preload`), so a click opens the flow without waiting for it.
  *
@@ -57,21 +52,15 @@ const COLLECT_VALUES: readonly FinancialConnectionsCollect[] = ['accounts', 'ban
  * @fires {CeFinancialConnectionsCancelEvent} ce-financial-connections-cancel - The flow closed with no account linked; `detail` is `{session: {id}}`.
  * @fires {CeErrorEvent} ce-error - The launch failed; `detail` is `{code, message, status?, type?, stripeError?}`.
  */
-export class CeFinancialConnections extends ReactiveElement {
-  /** The version of Connect Elements that defined this element. */
-  static readonly version = VERSION;
-
-  // Declared statically, as ConnectOptionsElement's are (no decorator helper in the bundle).
+export class CeFinancialConnections extends EndpointOptionsElement {
+  // The shared options (publishable key, endpoint, fetchClientSecret, credentials, headers,
+  // timeout, locale) come from EndpointOptionsElement; declared statically, as those are.
   static override properties: PropertyDeclarations = {
-    publishableKey: { attribute: 'publishable-key' },
-    endpoint: {},
     stripeAccount: { attribute: 'stripe-account' },
     collect: {},
-    credentials: {},
-    headers: { attribute: false },
-    timeout: { type: Number },
     disabled: { type: Boolean, reflect: true },
     preload: { type: Boolean },
+    provider: {},
   };
 
   static override styles = [
@@ -110,16 +99,31 @@ export class CeFinancialConnections extends ReactiveElement {
   ];
 
   /**
-   * Your Stripe publishable key (`pk_…`); when empty, the one of the nearest `<ce-connect>`.
-   * Secret (`sk_`) and restricted (`rk_`) keys are refused.
+   * Your Stripe publishable key (`pk_…`); when empty, the one of the provider. Secret (`sk_`)
+   * and restricted (`rk_`) keys are refused.
    */
   declare publishableKey?: string;
 
   /**
    * URL of the host endpoint that creates a Financial Connections Session and answers
-   * `{client_secret}`. Required.
+   * `{client_secret}`. Required unless `fetchClientSecret` is set.
    */
   declare endpoint?: string;
+
+  /**
+   * Replaces `endpoint`: returns the client secret of a new Financial Connections Session. Called
+   * once per launch.
+   */
+  declare fetchClientSecret?: () => Promise<string>;
+
+  /** The locale of Stripe's Financial Connections flow, passed to Stripe.js. */
+  declare locale?: string;
+
+  /**
+   * The id of the `<ce-connect>` whose publishable key and headers this element uses, wherever
+   * it is in the document (as `<input form>` names its form).
+   */
+  declare provider?: string;
 
   /** The connected account (`acct_…`) Stripe.js acts for, if any. */
   declare stripeAccount?: string;
@@ -130,14 +134,8 @@ export class CeFinancialConnections extends ReactiveElement {
    */
   collect: FinancialConnectionsCollect = 'accounts';
 
-  /** `fetch` credentials mode of the endpoint request. */
-  credentials: RequestCredentials = 'same-origin';
-
   /** Extra headers of the endpoint request, e.g. a CSRF token; when unset, the provider's. */
   declare headers?: Record<string, string>;
-
-  /** Milliseconds before the endpoint request is abandoned. */
-  timeout = 15_000;
 
   /** Disables the button; `launch()` does nothing. */
   disabled = false;
@@ -222,7 +220,7 @@ export class CeFinancialConnections extends ReactiveElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const identity = ['preload', 'publishableKey', 'stripeAccount'] as const;
+    const identity = ['preload', 'publishableKey', 'stripeAccount', 'locale', 'provider'] as const;
     if (this.preload && identity.some((name) => changed.has(name))) this.launcher.preload();
   }
 
@@ -244,21 +242,21 @@ export class CeFinancialConnections extends ReactiveElement {
 
   /** The settings of a launch, checked; a `configuration_error` says what is wrong. */
   private launchSettings(): FinancialConnectionsLaunchSettings {
-    const provider = closestComposed(this, 'ce-connect') as CeConnect | undefined;
-    const key =
-      this.publishableKey ||
-      provider?.publishableKey ||
-      provider?.getAttribute('publishable-key') ||
-      undefined;
+    const found = findProviderSession(this);
+    if (found && 'missing' in found) throw configurationError(found.missing);
+    // A provider not defined yet has nothing to give.
+    const provider = found && 'session' in found ? found.session.provider : undefined;
+    const key = this.publishableKey || provider?.publishableKey;
     if (!key) {
       throw configurationError(
-        `<${this.localName}> needs a publishable-key, or a <ce-connect> with one around it.`,
+        `<${this.localName}> needs a publishable-key, or a <ce-connect> with one around it (or a provider attribute naming one).`,
       );
     }
     const publishableKey = checkPublishableKey(key, this.localName);
-    if (!this.endpoint) {
+    const { endpoint, fetchClientSecret } = this;
+    if (!endpoint && !fetchClientSecret) {
       throw configurationError(
-        `<${this.localName}> needs an endpoint that answers the client_secret of a Financial Connections Session.`,
+        `<${this.localName}> needs an endpoint that answers the client_secret of a Financial Connections Session (or a fetchClientSecret function).`,
       );
     }
     if (!COLLECT_VALUES.includes(this.collect)) {
@@ -266,18 +264,13 @@ export class CeFinancialConnections extends ReactiveElement {
         `The collect attribute of <${this.localName}> must be "accounts" or "bank-account-token".`,
       );
     }
-    const request = {
-      credentials: this.credentials,
-      headers: this.headers ?? provider?.headers,
-      timeout: this.timeout,
-    };
-    checkEndpointOptions(request, this.localName);
     return {
       publishableKey,
       stripeAccount: this.stripeAccount || undefined,
-      endpoint: this.endpoint,
+      locale: this.locale || undefined,
+      source: { endpoint, fetchClientSecret },
       collect: this.collect,
-      request,
+      request: this.endpointRequest(this.headers ?? provider?.headers),
     };
   }
 }

@@ -31,26 +31,34 @@ export class ClientSecretFetcher {
   private async request(): Promise<string> {
     const source = this.source();
     const { endpoint, fetchClientSecret } = source;
-    if (fetchClientSecret) {
-      let secret: unknown;
-      try {
-        secret = await fetchClientSecret();
-      } catch (error) {
-        throw new ConnectElementsError(
-          'endpoint_network_error',
-          `fetchClientSecret failed: ${describeThrown(error)}`,
-        );
-      }
-      if (typeof secret !== 'string' || !secret) {
-        throw new ConnectElementsError(
-          'endpoint_invalid_response',
-          'fetchClientSecret did not resolve to a string client secret.',
-        );
-      }
-      return secret;
-    }
+    if (fetchClientSecret) return fetchedClientSecret(fetchClientSecret);
     const url = endpoint!;
     const answer = await postJson(url, { components: this.components() }, source);
     return readClientSecret(answer, url);
   }
+}
+
+/**
+ * The client secret the page's own `fetchClientSecret` resolves to; a failure, or anything but a
+ * non-empty string, as the `ce-error` an endpoint failing the same way would be.
+ */
+export async function fetchedClientSecret(
+  fetchClientSecret: () => Promise<string>,
+): Promise<string> {
+  let secret: unknown;
+  try {
+    secret = await fetchClientSecret();
+  } catch (error) {
+    throw new ConnectElementsError(
+      'endpoint_network_error',
+      `fetchClientSecret failed: ${describeThrown(error)}`,
+    );
+  }
+  if (typeof secret !== 'string' || !secret) {
+    throw new ConnectElementsError(
+      'endpoint_invalid_response',
+      'fetchClientSecret did not resolve to a string client secret.',
+    );
+  }
+  return secret;
 }

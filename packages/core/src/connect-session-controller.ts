@@ -6,7 +6,11 @@ import {
 } from './connect-session.js';
 import { configurationError } from './errors.js';
 import type { EndpointOptions } from './endpoint-request.js';
-import { findProviderSession, type ProviderClient, type ProviderLookup } from './provider-lookup.js';
+import {
+  findProviderSession,
+  type ProviderClient,
+  type ProviderLookup,
+} from './provider-lookup.js';
 
 type Host = ProviderClient &
   ConnectSessionClient &

@@ -1,9 +1,11 @@
 import type {
   CollectBankAccountTokenResult,
+  FinancialConnectionsSession,
   FinancialConnectionsSessionResult,
   StripeError,
 } from '@stripe/stripe-js';
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { fetchedClientSecret, type ClientSecretSource } from './client-secret-fetcher.js';
 import {
   isCancelled,
   postJson,
@@ -17,6 +19,7 @@ import type {
   FinancialConnectionsResult,
   FinancialConnectionsSuccessDetail,
 } from './events/financial-connections-events.js';
+import { plainValue } from './plain-value.js';
 import { loadStripeJs } from './stripe-js-loader.js';
 
 /** What `<ce-financial-connections>` collects: accounts, or a bank account token. */
@@ -26,7 +29,10 @@ export type FinancialConnectionsCollect = 'accounts' | 'bank-account-token';
 export interface FinancialConnectionsLaunchSettings {
   publishableKey: string;
   stripeAccount?: string | undefined;
-  endpoint: string;
+  /** The locale of Stripe's flow, passed to Stripe.js. */
+  locale?: string | undefined;
+  /** The endpoint, or the page's `fetchClientSecret` (one call per launch). */
+  source: Pick<ClientSecretSource, 'endpoint' | 'fetchClientSecret'>;
   collect: FinancialConnectionsCollect;
   request: Omit<EndpointOptions, 'signal'>;
 }
@@ -95,7 +101,7 @@ export class FinancialConnectionsLauncher implements ReactiveController {
     } catch {
       return; // a launch reports it
     }
-    loadStripeJs(settings.publishableKey, settings.stripeAccount).catch(() => {});
+    loadStripeJs(settings.publishableKey, settings.stripeAccount, settings.locale).catch(() => {});
   }
 
   private async run(attempt: AbortController): Promise<FinancialConnectionsResult> {
@@ -132,14 +138,9 @@ export class FinancialConnectionsLauncher implements ReactiveController {
   private async collect(signal: AbortSignal): Promise<Outcome> {
     const settings = this.delegate.settings();
     // Stripe.js loads while the endpoint is asked; its failure is reported after the endpoint's.
-    const stripe = loadStripeJs(settings.publishableKey, settings.stripeAccount);
+    const stripe = loadStripeJs(settings.publishableKey, settings.stripeAccount, settings.locale);
     stripe.catch(() => {});
-    const answer = await postJson(
-      settings.endpoint,
-      { collect: settings.collect },
-      { ...settings.request, signal },
-    );
-    const clientSecret = readClientSecret(answer, settings.endpoint);
+    const clientSecret = await requestClientSecret(settings, signal);
     const instance = await untilAborted(stripe, signal);
     let result: Partial<CollectBankAccountTokenResult | FinancialConnectionsSessionResult>;
     try {
@@ -159,6 +160,19 @@ export class FinancialConnectionsLauncher implements ReactiveController {
   }
 }
 
+/** A new session's client secret, from the endpoint or the page's `fetchClientSecret`. */
+async function requestClientSecret(
+  { source, collect, request }: FinancialConnectionsLaunchSettings,
+  signal: AbortSignal,
+): Promise<string> {
+  if (source.fetchClientSecret) {
+    return untilAborted(fetchedClientSecret(source.fetchClientSecret), signal);
+  }
+  const endpoint = source.endpoint!;
+  const answer = await postJson(endpoint, { collect }, { ...request, signal });
+  return readClientSecret(answer, endpoint);
+}
+
 /** The outcome of one launch, before it is told. */
 type Outcome =
   | { status: 'success'; detail: FinancialConnectionsSuccessDetail }
@@ -167,12 +181,12 @@ type Outcome =
   | { status: 'aborted' };
 
 /**
- * The event detail of Stripe's answer, built from an allowlist so the session's `client_secret`
- * (and anything Stripe adds later) stays out of it.
+ * The event detail of Stripe's answer, built from an allowlist (id, accounts, filters,
+ * permissions) so the session's `client_secret` (and anything Stripe adds later) stays out of it.
  */
 function interpret(result: { financialConnectionsSession?: unknown; token?: unknown }): Outcome {
   const session = result.financialConnectionsSession as
-    { id?: unknown; accounts?: unknown } | undefined;
+    { id?: unknown; accounts?: unknown; filters?: unknown; permissions?: unknown } | undefined;
   if (!session || typeof session.id !== 'string') {
     throw new ConnectElementsError(
       'stripe_error',
@@ -184,6 +198,15 @@ function interpret(result: { financialConnectionsSession?: unknown; token?: unkn
   );
   if (accounts.length === 0) return { status: 'cancel', detail: { session: { id: session.id } } };
   const detail: FinancialConnectionsSuccessDetail = { session: { id: session.id, accounts } };
+  if (typeof session.filters === 'object' && session.filters !== null) {
+    detail.session.filters = plainValue(session.filters) as FinancialConnectionsSession.Filters;
+  }
+  if (Array.isArray(session.permissions)) {
+    detail.session.permissions = session.permissions.filter(
+      (permission): permission is FinancialConnectionsSession.Permission =>
+        typeof permission === 'string',
+    );
+  }
   const token = result.token as FinancialConnectionsSuccessDetail['token'];
   if (token && typeof token === 'object') detail.token = { ...token };
   return { status: 'success', detail };

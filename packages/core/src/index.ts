@@ -42,6 +42,7 @@ export {
   type ConnectComponentElementClass,
 } from './connect-component-element.js';
 export { ConnectOptionsElement } from './connect-options-element.js';
+export { EndpointOptionsElement } from './endpoint-options-element.js';
 export {
   componentNames,
   componentSpec,

@@ -98,6 +98,11 @@ export interface SettingKindDoc {
 }
 
 const jan1 = '2026-01-01T00:00:00.000Z';
+/** A `Date` a bundler may drop with the record when unused (it keeps a bare `new Date`). */
+/* @__NO_SIDE_EFFECTS__ */
+function date(iso: string): Date {
+  return new Date(iso);
+}
 
 export const settingKindDocs: Record<SettingKind, SettingKindDoc> = {
   string: {
@@ -124,15 +129,15 @@ export const settingKindDocs: Record<SettingKind, SettingKindDoc> = {
     manifest: ' The attribute is JSON; ISO 8601 date strings in it are passed on as `Date`s.',
     readme: ' (JSON, ISO dates)',
     samples: [
-      `{"status":["successful"],"date":{"after":"${jan1}"}}`,
-      { status: ['successful'], date: { after: new Date(jan1) } },
-      { date: { between: { start: new Date(jan1), end: new Date('2026-02-01T00:00:00.000Z') } } },
+      '{"status":["successful"],"date":{"after":"2026-01-01T00:00:00.000Z"}}',
+      { status: ['successful'], date: { after: date(jan1) } },
+      { date: { between: { start: date(jan1), end: date('2026-02-01T00:00:00.000Z') } } },
     ],
   },
   date: {
     manifest: ' The attribute is an ISO 8601 date, e.g. `2026-01-31`.',
     readme: ' (ISO date)',
-    samples: [jan1, new Date(jan1), new Date('2026-03-01T00:00:00.000Z')],
+    samples: [jan1, date(jan1), date('2026-03-01T00:00:00.000Z')],
   },
   function: {
     manifest: ' A property only.',

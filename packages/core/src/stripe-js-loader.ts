@@ -1,4 +1,4 @@
-import type { Stripe } from '@stripe/stripe-js';
+import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
 // The ES module build of the pure loader: `@stripe/stripe-js/pure` is a folder, which Node's
 // ESM resolution refuses (the core must import in Node for server rendering).
 import { loadStripe } from '@stripe/stripe-js/dist/pure.mjs';
@@ -11,7 +11,7 @@ import { appendScript } from './script-tag.js';
  */
 export const STRIPE_JS_URL = 'https://js.stripe.com/endive/stripe.js';
 
-/** Stripe.js instances by publishable key and connected account. */
+/** Stripe.js instances by publishable key, connected account and locale. */
 const instances = new Map<string, Promise<Stripe>>();
 
 let scriptLoading: Promise<void> | undefined;
@@ -43,21 +43,27 @@ const pageHasStripeScript = (): boolean =>
   [...document.scripts].some((script) => STRIPE_JS_TAG.test(script.src));
 
 /**
- * A Stripe.js instance for `publishableKey` (and `stripeAccount`), through the official
- * `@stripe/stripe-js` pure loader, made once per key and account and shared by every element.
+ * A Stripe.js instance for `publishableKey` (and `stripeAccount`, `locale`), through the official
+ * `@stripe/stripe-js` pure loader, made once per key, account and locale and shared by every
+ * element.
  *
  * A failed script load is forgotten (its tag removed), and so is the failed instance, so a
  * `retry()` after a network hiccup loads again.
  */
-export function loadStripeJs(publishableKey: string, stripeAccount?: string): Promise<Stripe> {
-  const cacheKey = JSON.stringify([publishableKey, stripeAccount ?? null]);
+export function loadStripeJs(
+  publishableKey: string,
+  stripeAccount?: string,
+  locale?: string,
+): Promise<Stripe> {
+  const cacheKey = JSON.stringify([publishableKey, stripeAccount ?? null, locale ?? null]);
   let instance = instances.get(cacheKey);
   if (!instance) {
+    const options = {
+      ...(stripeAccount && { stripeAccount }),
+      ...(locale && { locale: locale as StripeConstructorOptions['locale'] }),
+    };
     const created: Promise<Stripe> = loadStripeScript().then(() =>
-      (stripeAccount
-        ? loadStripe(publishableKey, { stripeAccount })
-        : loadStripe(publishableKey)
-      ).then(
+      loadStripe(publishableKey, Object.keys(options).length ? options : undefined).then(
         (stripe) => {
           if (!stripe) throw unavailable();
           return stripe;

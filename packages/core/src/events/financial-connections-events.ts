@@ -5,14 +5,15 @@ import type { ConnectElementsErrorDetail } from '../errors.js';
 export type FinancialConnectionsAccount = FinancialConnectionsSession.Account;
 
 /**
- * `event.detail` of `ce-financial-connections-success`: the session's id and linked accounts (never
- * its client secret), and for `collect="bank-account-token"` the bank account token.
+ * `event.detail` of `ce-financial-connections-success`: the session's id, linked accounts,
+ * filters and permissions (never its client secret), and for `collect="bank-account-token"` the
+ * bank account token.
  *
  * Treat it as a hint for the page: your server should retrieve the session by `id` and check it
  * before it trusts the accounts.
  */
 export interface FinancialConnectionsSuccessDetail {
-  session: { id: string; accounts: FinancialConnectionsAccount[] };
+  session: Pick<FinancialConnectionsSession, 'id' | 'accounts' | 'filters' | 'permissions'>;
   token?: BankAccountToken;
 }
 
