@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { accountSessionHandlerSuite } from './suites/account-session-handler.js';
+import { accountSessionRolesSuite } from './suites/account-session-roles.js';
 import { financialConnectionsSuite } from './suites/financial-connections.js';
 import { hardeningSuite } from './suites/hardening.js';
 import { nodeAdapterSuite } from './suites/node-adapter.js';
@@ -14,6 +15,7 @@ import { secretScrubbingSuite } from './suites/secret-scrubbing.js';
 import { findLeaks, ledger } from './support/leak-ledger.js';
 
 accountSessionHandlerSuite();
+accountSessionRolesSuite();
 financialConnectionsSuite();
 hardeningSuite();
 nodeAdapterSuite();

@@ -16,6 +16,16 @@ export type AccountResolver = (
   request: Request,
 ) => string | null | undefined | Promise<string | null | undefined>;
 
+/**
+ * The allowlist for one request, from what your app knows of the signed-in user — their role,
+ * plan or permissions — as Stripe's docs advise: map each user's role to the components and
+ * features they may use. Read headers and cookies only: the body is already consumed.
+ */
+export type ComponentAllowlistResolver = (
+  request: Request,
+  account: string,
+) => ComponentAllowlist | Promise<ComponentAllowlist>;
+
 /** Options of {@link createAccountSessionHandler}. */
 export interface AccountSessionHandlerOptions {
   /** A `new Stripe(secretKey)` client, or anything with `accountSessions.create`. */
@@ -23,10 +33,11 @@ export interface AccountSessionHandlerOptions {
   /** The signed-in user's connected account. Never taken from the request. */
   account: AccountResolver;
   /**
-   * The components this endpoint may enable, with their features. The body's `components` may
-   * only narrow this list.
+   * The components this endpoint may enable, with their features: one allowlist, or a function
+   * giving the allowlist of each request (`(request, account) => allowlist`, e.g. by the user's
+   * role). Either way the body's `components` may only narrow it.
    */
-  components: ComponentAllowlist;
+  components: ComponentAllowlist | ComponentAllowlistResolver;
   /**
    * Origins allowed to call the endpoint, e.g. `['https://shop.example']`. When given, a request
    * whose `Origin` is not listed is answered 403. A request without an `Origin` header (not from
@@ -41,6 +52,12 @@ export interface AccountSessionHandlerOptions {
    */
   stripeTimeout?: number;
 }
+
+/** An allowlist with the names it enables. */
+const allowlistOf = (allowlist: ComponentAllowlist) => ({
+  allowlist,
+  allowed: allowedComponentNames(allowlist),
+});
 
 /**
  * The host endpoint for `<ce-connect>`: creates an AccountSession for the signed-in user's
@@ -65,17 +82,22 @@ export interface AccountSessionHandlerOptions {
  *   components: { account_onboarding: { enabled: true }, payments: { enabled: true } },
  * });
  * ```
+ *
+ * With `components` a function, it is called per request after `account()`, with the account:
+ * an allowlist that enables nothing is answered 403 (Stripe is not called), and a function that
+ * throws or returns something else than an allowlist is answered 500, like `account()`.
  */
 export function createAccountSessionHandler(options: AccountSessionHandlerOptions): FetchHandler {
-  const { stripe, account, components: allowlist } = options;
+  const { stripe, account, components } = options;
   if (typeof stripe?.accountSessions?.create !== 'function') {
     throw new TypeError('createAccountSessionHandler: `stripe` must be a Stripe client.');
   }
   if (typeof account !== 'function') {
     throw new TypeError('createAccountSessionHandler: `account` must be a function.');
   }
-  const allowed = allowedComponentNames(allowlist ?? {});
-  if (allowed.length === 0) {
+  // A fixed allowlist is checked once, here; one per request when it is asked for.
+  const fixed = typeof components === 'function' ? undefined : allowlistOf(components ?? {});
+  if (fixed?.allowed.length === 0) {
     throw new TypeError(
       'createAccountSessionHandler: `components` must enable at least one component.',
     );
@@ -86,15 +108,21 @@ export function createAccountSessionHandler(options: AccountSessionHandlerOption
     allowedOrigins: options.allowedOrigins,
     onError: options.onError,
     stripeTimeout: options.stripeTimeout,
+    // Who is asking includes what they may use: the allowlist of their request.
     async authenticate(request) {
       const id: unknown = await account(request);
       if (id === null || id === undefined || id === '') return null;
       if (typeof id !== 'string') {
         throw new TypeError('account() must return a connected account id, or null.');
       }
-      return id;
+      if (fixed) return { account: id, ...fixed };
+      const allowlist: unknown = await (components as ComponentAllowlistResolver)(request, id);
+      if (typeof allowlist !== 'object' || allowlist === null || Array.isArray(allowlist)) {
+        throw new TypeError('components() must return an allowlist of components.');
+      }
+      return { account: id, ...allowlistOf(allowlist as ComponentAllowlist) };
     },
-    planSession(body, accountId) {
+    planSession(body, { account: accountId, allowlist, allowed }) {
       const plan = planComponents(allowlist, allowed, body);
       return 'refusal' in plan ? plan : { params: { account: accountId, components: plan.params } };
     },

@@ -7,6 +7,7 @@ export {
   createAccountSessionHandler,
   type AccountResolver,
   type AccountSessionHandlerOptions,
+  type ComponentAllowlistResolver,
 } from './account-session-handler.js';
 export {
   createFinancialConnectionsSessionHandler,
