@@ -12,7 +12,6 @@ import {
   AccountHolderMismatchError,
   type FetchHandler,
   type FinancialConnectionsAccountHolder,
-  type ComponentAllowlist,
   type EndpointErrorListener,
 } from '@connect-elements/server';
 import {
@@ -21,47 +20,13 @@ import {
   type LinkedAccountDetails,
 } from '@connect-elements/testing';
 import Stripe from 'stripe';
+import { DEMO_COMPONENTS } from './demo-components.js';
 import type { DemoSettings } from './demo-settings.js';
 
 /** How long an offline session lives: short, so the stand-in's refresh runs while you watch. */
 export const OFFLINE_SESSION_LIFETIME_SECONDS = 60;
 
-/** Every component the demo's pages show, with the features a platform would typically grant. */
-export const DEMO_COMPONENTS: ComponentAllowlist = {
-  account_onboarding: { enabled: true, features: { external_account_collection: true } },
-  account_management: { enabled: true, features: { external_account_collection: true } },
-  notification_banner: { enabled: true, features: { external_account_collection: true } },
-  documents: { enabled: true },
-  payments: {
-    enabled: true,
-    features: { refund_management: true, dispute_management: true, capture_payments: true },
-  },
-  payment_details: {
-    enabled: true,
-    features: { refund_management: true, dispute_management: true, capture_payments: true },
-  },
-  payment_disputes: { enabled: true, features: { dispute_management: true } },
-  disputes_list: { enabled: true, features: { dispute_management: true } },
-  payouts: {
-    enabled: true,
-    features: { instant_payouts: true, standard_payouts: true, edit_payout_schedule: true },
-  },
-  payouts_list: { enabled: true },
-  payout_details: { enabled: true },
-  balances: {
-    enabled: true,
-    features: { instant_payouts: true, standard_payouts: true, edit_payout_schedule: true },
-  },
-  instant_payouts_promotion: { enabled: true, features: { instant_payouts: true } },
-  issuing_card: { enabled: true, features: { card_management: true } },
-  issuing_cards_list: { enabled: true, features: { card_management: true } },
-  financial_account: { enabled: true, features: { send_money: true, transfer_balance: true } },
-  financial_account_transactions: { enabled: true },
-  tax_registrations: { enabled: true },
-  tax_settings: { enabled: true },
-  balance_report: { enabled: true },
-  payout_reconciliation_report: { enabled: true },
-};
+export { DEMO_COMPONENTS } from './demo-components.js';
 
 type NodeRoute = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 

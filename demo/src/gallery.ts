@@ -1,5 +1,6 @@
 import '@connect-elements/core/define.js';
 import { componentNames, componentSpec, type ComponentName } from '@connect-elements/core';
+import { DEMO_COMPONENTS } from '../server/demo-components.js';
 import { pageSettings } from './page-settings.js';
 
 /** How the gallery groups the components; a component in no group lands in "More". */
@@ -39,7 +40,14 @@ const SAMPLE_ATTRIBUTES: Partial<Record<string, Record<string, string>>> = {
   'financial-account': { 'financial-account': 'fa_1DemoAccount' },
   'financial-account-transactions': { 'financial-account': 'fa_1DemoAccount' },
   'issuing-card': { 'default-card': 'ic_1DemoCard' },
+  'reporting-chart': { 'report-name': 'gross_volume', 'interval-type': 'month' },
 };
+
+/**
+ * Components the demo's server can make a session for. An element of the preview channel whose
+ * component the `stripe` package does not know yet is shown without one, and says why.
+ */
+const enabled = (name: ComponentName) => componentSpec(name).sessionName in DEMO_COMPONENTS;
 
 const title = (name: string) => name[0]!.toUpperCase() + name.slice(1).replace(/-/g, ' ');
 
@@ -49,7 +57,8 @@ const groups = GROUPS.map((group) => ({
 }));
 const grouped = new Set(groups.flatMap((group) => group.components));
 const ungrouped = componentNames.filter((name) => !grouped.has(name));
-if (ungrouped.length) groups.push({ title: 'More', components: ungrouped });
+if (ungrouped.some(enabled)) groups.push({ title: 'More', components: ungrouped.filter(enabled) });
+const withoutSession = ungrouped.filter((name) => !enabled(name));
 
 const { publishableKey } = pageSettings();
 const gallery = document.getElementById('gallery')!;
@@ -77,7 +86,25 @@ for (const group of groups) {
   gallery.append(section);
 }
 
-function componentCard(name: ComponentName): HTMLElement {
+if (withoutSession.length) {
+  const section = document.createElement('section');
+  section.className = 'gallery-group';
+  section.setAttribute('aria-labelledby', 'group-without-session');
+  const heading = document.createElement('h2');
+  heading.id = 'group-without-session';
+  heading.textContent = 'Preview components without a session here';
+  const note = document.createElement('p');
+  note.textContent =
+    'The installed stripe package has no AccountSession component for these yet, so the ' +
+    "demo's server cannot enable them; a server on a preview API version can.";
+  const grid = document.createElement('div');
+  grid.className = 'gallery';
+  for (const name of withoutSession) grid.append(componentCard(name, false));
+  section.append(heading, note, grid);
+  gallery.append(section);
+}
+
+function componentCard(name: ComponentName, withElement = true): HTMLElement {
   const { tagName } = componentSpec(name);
   const id = `component-${name}`;
   const card = document.createElement('section');
@@ -94,11 +121,17 @@ function componentCard(name: ComponentName): HTMLElement {
   header.append(heading, tag);
   const body = document.createElement('div');
   body.className = 'card__body';
-  const element = document.createElement(tagName);
-  for (const [attribute, value] of Object.entries(SAMPLE_ATTRIBUTES[name] ?? {})) {
-    element.setAttribute(attribute, value);
+  if (withElement) {
+    const element = document.createElement(tagName);
+    for (const [attribute, value] of Object.entries(SAMPLE_ATTRIBUTES[name] ?? {})) {
+      element.setAttribute(attribute, value);
+    }
+    body.append(element);
+  } else {
+    const why = document.createElement('p');
+    why.textContent = `No session: the stripe package knows no component ${componentSpec(name).sessionName}.`;
+    body.append(why);
   }
-  body.append(element);
   card.append(header, body);
 
   const item = document.createElement('li');
