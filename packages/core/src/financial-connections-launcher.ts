@@ -19,7 +19,6 @@ import type {
   FinancialConnectionsResult,
   FinancialConnectionsSuccessDetail,
 } from './events/financial-connections-events.js';
-import { plainValue } from './plain-value.js';
 import { loadStripeJs } from './stripe-js-loader.js';
 
 /** What `<ce-financial-connections>` collects: accounts, or a bank account token. */
@@ -199,7 +198,8 @@ function interpret(result: { financialConnectionsSession?: unknown; token?: unkn
   if (accounts.length === 0) return { status: 'cancel', detail: { session: { id: session.id } } };
   const detail: FinancialConnectionsSuccessDetail = { session: { id: session.id, accounts } };
   if (typeof session.filters === 'object' && session.filters !== null) {
-    detail.session.filters = plainValue(session.filters) as FinancialConnectionsSession.Filters;
+    // Copied as the accounts are: the page gets no reference into Stripe.js's own objects.
+    detail.session.filters = { ...(session.filters as FinancialConnectionsSession.Filters) };
   }
   if (Array.isArray(session.permissions)) {
     detail.session.permissions = session.permissions.filter(
