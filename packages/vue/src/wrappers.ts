@@ -10,15 +10,7 @@
  *   change (`appearance.variables.colorPrimary = …` on a `reactive()`) renders again and
  *   reaches Stripe.
  */
-import {
-  defineComponent,
-  h,
-  inject,
-  provide,
-  useId,
-  type Component,
-  type InjectionKey,
-} from 'vue';
+import { defineComponent, h, inject, provide, useId, type Component, type InjectionKey } from 'vue';
 
 /** The id of the `<CeConnect>` around a component in Vue's tree. */
 const providerId: InjectionKey<string> = Symbol('connect-elements/provider-id');
