@@ -34,7 +34,27 @@ describe('Connect options', () => {
     expect(instance.updates[0]).to.deep.include({ displayOptions: { showObjectIds: false } });
     expect(instance.displayOptions).to.deep.equal({ showObjectIds: false });
     expect(standIn().instances.length, 'no new instance').to.equal(instances);
+
+    provider.removeAttribute('display-options');
+    provider.displayOptions = undefined;
+    await provider.updateComplete;
+    await until(() => instance.updates.length === 2, 'the reset');
+    expect(instance.updates[1]).to.have.property('displayOptions', undefined);
     expect(await api.requests()).to.have.length(1);
+  });
+
+  it('leaves displayOptions out of update() while the page never set it', async () => {
+    const provider = await fixture<CeConnect>(html`
+      <ce-connect publishable-key="pk_test_display" endpoint=${endpoint().url}>
+        <ce-payouts-list></ce-payouts-list>
+      </ce-connect>
+    `);
+    const instance = (await ready(provider.querySelector('ce-payouts-list')!)).connector!;
+    provider.locale = 'es';
+    await provider.updateComplete;
+    await until(() => instance.updates.length === 1, 'update');
+    expect(instance.updates[0]).to.deep.equal({ appearance: undefined, locale: 'es' });
+    expect(instance.updates[0]).to.not.have.property('displayOptions');
   });
 
   it('reports an unreadable display-options as configuration_error, and starts once corrected', async () => {

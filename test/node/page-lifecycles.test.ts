@@ -538,11 +538,7 @@ describe('Svelte 5', () => {
       return instance.updates.length ? instance.updates : undefined;
     });
     assert.deepEqual(await updates.jsonValue(), [
-      {
-        appearance: { variables: { colorPrimary: '#ff5996' } },
-        displayOptions: undefined,
-        locale: undefined,
-      },
+      { appearance: { variables: { colorPrimary: '#ff5996' } }, locale: undefined },
     ]);
     assert.equal(api.requests(), 1);
     assert.deepEqual(page.problems, []);

@@ -90,7 +90,9 @@ export class ConnectOptionsElement extends EndpointOptionsElement {
     } else if (['appearance', 'displayOptions', 'locale'].some((name) => changed.has(name))) {
       try {
         const { appearance, displayOptions, locale } = this.connectSettings();
-        session.update({ appearance, displayOptions, locale });
+        // displayOptions only once the page has used it: a removal resets it.
+        const display = displayOptions !== undefined || changed.has('displayOptions');
+        session.update({ appearance, ...(display && { displayOptions }), locale });
       } catch {
         session.retry(); // reports the configuration error on every component
       }
