@@ -12,8 +12,8 @@
  *
  * A generated file of a component that no longer exists is removed. With `--check` nothing is
  * written: the command names every file that is out of date and exits 1 (`npm run lint` runs
- * it). The manifest and the editor data are build outputs, not committed: they are checked when
- * present.
+ * it). The manifest and the editor data are build outputs, not committed: `npm run build`
+ * writes them, so `--check` leaves them out (a copy left by an earlier build is not stale code).
  */
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -85,13 +85,13 @@ export async function generatedFiles() {
 }
 
 /**
- * The paths `generated` would change: files that differ or are missing (a missing build output
- * only when `buildOutputs`), and stale ones.
+ * The paths `generated` would change: files that differ or are missing (build outputs only when
+ * `buildOutputs`), and stale ones.
  */
 export function outOfDate({ files, stale }, { buildOutputs = false } = {}) {
   const changed = [...files].filter(([path, { text, buildOutput }]) => {
-    if (!existsSync(`${repoRoot}${path}`)) return buildOutputs || !buildOutput;
-    return read(path) !== text;
+    if (buildOutput && !buildOutputs) return false;
+    return !existsSync(`${repoRoot}${path}`) || read(path) !== text;
   });
   return [...changed.map(([path]) => path), ...stale];
 }
