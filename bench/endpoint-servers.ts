@@ -4,7 +4,8 @@
  *
  * - `stripe-double`: a `node:http` server answering `POST /v1/account_sessions` at once, as
  *   Stripe's API would (an `account_session` object);
- * - `routes PORT`: two servers calling that double through the official `stripe` client:
+ * - `routes PORT`: two servers calling that double through the official `stripe` client (the kit
+ *   from its built `dist/`, as a server runs it, not from the sources through tsx):
  *   `createAccountSessionHandler` behind `toNodeHandler`, and a minimal hand-written `node:http`
  *   route making the same `accountSessions.create` call.
  *
@@ -14,7 +15,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { createAccountSessionHandler, toNodeHandler } from '../packages/server/src/index.js';
+import { createAccountSessionHandler, toNodeHandler } from '@connect-elements/server';
 
 export const BENCH_ACCOUNT = 'acct_1BenchOverhead';
 export const BENCH_COMPONENTS = { account_onboarding: { enabled: true } } as const;

@@ -6,14 +6,30 @@ const BASE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
+/**
+ * An answer of the endpoint before it is a `Response`: the Fetch handlers turn it into one, and
+ * `toNodeHandler` writes it to `node:http` directly (a `Response` and the stream of its body
+ * cost more than the rest of the pipeline).
+ */
+export interface Answer {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  /** JSON. */
+  body: string;
+}
+
 /** A JSON answer with `Cache-Control: no-store`. */
 export function jsonAnswer(
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
-): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+): Answer {
+  return { status, headers: { ...BASE_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
+
+/** `answer` as a Fetch `Response`. */
+export const toResponse = ({ status, headers, body }: Answer): Response =>
+  new Response(body, { status, headers });
 
 /** The body of every error answer: `{error: {message, …details}}`. */
 export interface ErrorAnswerBody {
@@ -26,7 +42,7 @@ export function errorAnswer(
   message: string,
   details: Omit<ErrorAnswerBody['error'], 'message'> = {},
   headers: Record<string, string> = {},
-): Response {
+): Answer {
   const body: ErrorAnswerBody = { error: { message, ...details } };
   return jsonAnswer(status, body, headers);
 }
@@ -38,7 +54,7 @@ export function errorAnswer(
 export function bodyRefusal(
   reason: 'too_large' | 'unreadable' | 'timeout',
   headers: Record<string, string> = {},
-): Response {
+): Answer {
   const [status, message] = BODY_REFUSALS[reason];
   return errorAnswer(status, message, {}, headers);
 }

@@ -3,14 +3,19 @@
  * `node:http`, so importing the package stays safe on runtimes without it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ANSWER_MESSAGES, bodyRefusal, errorAnswer } from './json-answer.js';
+import { ANSWER_MESSAGES, bodyRefusal, errorAnswer, type Answer } from './json-answer.js';
 import {
   BODY_LIMIT_BYTES,
   concatBytes,
   declaresMoreThan,
   type BodyReadResult,
 } from './request-body.js';
-import { checkTimeout, type FetchHandler } from './session-endpoint.js';
+import {
+  answerWithBody,
+  checkTimeout,
+  type FetchHandler,
+  type SessionHandler,
+} from './session-endpoint.js';
 
 /** How long {@link toNodeHandler} waits for a request body by default: 10 s. */
 export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
@@ -110,12 +115,14 @@ async function handle(
     }
     body = read.bytes;
   }
+  // A handler of this package takes the body as read: no body stream, and a plain answer.
+  const pipeline = (handler as Partial<SessionHandler>)[answerWithBody];
   let fetchRequest: Request;
   try {
     fetchRequest = new Request(urlOf(request), {
       method,
       headers: headersOf(request),
-      body,
+      body: pipeline ? undefined : body,
       signal: disconnected.signal,
     });
   } catch {
@@ -126,7 +133,12 @@ async function handle(
     );
     return;
   }
-  await writeAnswer(response, await handler(fetchRequest));
+  await writeAnswer(
+    response,
+    pipeline
+      ? await pipeline(fetchRequest, body ?? new Uint8Array(0))
+      : await handler(fetchRequest),
+  );
 }
 
 /** The body a body parser already read, or `undefined` when the stream is still to be read. */
@@ -215,7 +227,15 @@ function headersOf(request: IncomingMessage): Headers {
   return headers;
 }
 
-async function writeAnswer(response: ServerResponse, answer: Response): Promise<void> {
+async function writeAnswer(response: ServerResponse, answer: Answer | Response): Promise<void> {
+  if (!(answer instanceof Response)) {
+    response.writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Length': Buffer.byteLength(answer.body),
+    });
+    response.end(answer.body);
+    return;
+  }
   const body = new Uint8Array(await answer.arrayBuffer());
   response.statusCode = answer.status;
   answer.headers.forEach((value, name) => {

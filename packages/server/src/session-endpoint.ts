@@ -8,7 +8,14 @@ import {
   type EndpointName,
   type FailureStage,
 } from './error-reporting.js';
-import { ANSWER_MESSAGES, bodyRefusal, errorAnswer, jsonAnswer } from './json-answer.js';
+import {
+  ANSWER_MESSAGES,
+  bodyRefusal,
+  errorAnswer,
+  jsonAnswer,
+  toResponse,
+  type Answer,
+} from './json-answer.js';
 import { createOriginPolicy } from './origin-policy.js';
 import {
   isJsonContentType,
@@ -20,6 +27,18 @@ import { stripeFailureAnswer } from './stripe-failure.js';
 
 /** A Fetch-API handler: Node 20+, Next.js route handlers, Workers, Deno, Bun. */
 export type FetchHandler = (request: Request) => Promise<Response>;
+
+/**
+ * The pipeline behind a handler of this package, for `toNodeHandler`: it answers a `Request`
+ * whose body the adapter has already read (`body`) with a plain {@link Answer}, so the Node path
+ * makes no body stream and no `Response`.
+ */
+export const answerWithBody = Symbol('connect-elements/answer-with-body');
+
+/** A handler of this package: a {@link FetchHandler} with its pipeline under {@link answerWithBody}. */
+export type SessionHandler = FetchHandler & {
+  [answerWithBody]: (request: Request, body: Uint8Array) => Promise<Answer>;
+};
 
 /** The body of a `200` answer. */
 export interface SessionAnswer {
@@ -70,13 +89,14 @@ export function checkTimeout(value: number | undefined, option: string): void {
 /** A Fetch handler running `definition` through the shared pipeline. */
 export function createSessionEndpoint<Principal, Params>(
   definition: SessionEndpointDefinition<Principal, Params>,
-): FetchHandler {
+): SessionHandler {
   const originAllowed = createOriginPolicy(definition.allowedOrigins);
   checkTimeout(definition.stripeTimeout, `${definition.endpoint} handler: stripeTimeout`);
   const stripeTimeout = definition.stripeTimeout ?? DEFAULT_STRIPE_TIMEOUT_MS;
 
-  return async (request) => {
-    const fail = (thrown: unknown, stage: FailureStage, answer: Response): Response => {
+  /** The answer to `request`, whose body is `preRead` when the adapter read it already. */
+  const answer = async (request: Request, preRead?: Uint8Array): Promise<Answer> => {
+    const fail = (thrown: unknown, stage: FailureStage, answer: Answer): Answer => {
       reportFailure(definition.onError, thrown, {
         endpoint: definition.endpoint,
         stage,
@@ -98,9 +118,13 @@ export function createSessionEndpoint<Principal, Params>(
         return errorAnswer(415, ANSWER_MESSAGES.unsupportedMediaType);
       }
 
-      const read = await readBodyWithinLimit(request);
-      if (!read.ok) return bodyRefusal(read.reason);
-      const body = parseJsonObject(read.bytes);
+      let bytes = preRead;
+      if (!bytes) {
+        const read = await readBodyWithinLimit(request);
+        if (!read.ok) return bodyRefusal(read.reason);
+        bytes = read.bytes;
+      }
+      const body = parseJsonObject(bytes);
       if (!body) return errorAnswer(400, ANSWER_MESSAGES.bodyNotJson);
 
       let principal: Principal | null;
@@ -133,6 +157,8 @@ export function createSessionEndpoint<Principal, Params>(
       return fail(error, 'internal', errorAnswer(500, ANSWER_MESSAGES.internal));
     }
   };
+  const handler = async (request: Request) => toResponse(await answer(request));
+  return Object.assign(handler, { [answerWithBody]: answer });
 }
 
 /** What `onError` gets when Stripe did not answer within the handler's `stripeTimeout`. */

@@ -1,4 +1,4 @@
-import { ANSWER_MESSAGES, errorAnswer } from './json-answer.js';
+import { ANSWER_MESSAGES, errorAnswer, type Answer } from './json-answer.js';
 
 const REQUEST_ID = /^req_[A-Za-z0-9]{1,64}$/;
 
@@ -19,7 +19,7 @@ export function stripeRequestIdOf(error: unknown): string | undefined {
  * 429, 500, …), a timeout, a connection error: `502` with a generic message and Stripe's request
  * id, never Stripe's own message (it may name the account or echo a parameter).
  */
-export function stripeFailureAnswer(error: unknown): Response {
+export function stripeFailureAnswer(error: unknown): Answer {
   const requestId = stripeRequestIdOf(error);
   return errorAnswer(502, ANSWER_MESSAGES.stripeFailed, requestId ? { request_id: requestId } : {});
 }

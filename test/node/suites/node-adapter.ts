@@ -179,6 +179,38 @@ export function nodeAdapterSuite(): void {
       assert.equal(get.headers.allow, 'POST');
     });
 
+    it('hands the real handler the body it read, and the request with its headers', async () => {
+      const stripe = createOfflineStripe();
+      const created: unknown[] = [];
+      const seen: { cookie?: string | null; contentType?: string | null } = {};
+      current.handler = createAccountSessionHandler({
+        stripe: {
+          accountSessions: {
+            create: (params, options) => {
+              created.push(params.components);
+              return stripe.accountSessions.create(params, options);
+            },
+          },
+        },
+        account: (request) => {
+          seen.cookie = request.headers.get('cookie');
+          seen.contentType = request.headers.get('content-type');
+          return 'acct_NodeAdapter01';
+        },
+        components: { payments: { enabled: true }, payouts: { enabled: true } },
+        onError: recordingOnError(),
+      });
+      const ok = await send({
+        headers: { cookie: 'sid=abc' },
+        chunks: ['{"components":', '["payouts"]}'],
+      });
+      assert.equal(ok.status, 200);
+      assert.deepEqual(created, [{ payouts: { enabled: true } }], 'narrowed by the body');
+      assert.deepEqual(seen, { cookie: 'sid=abc', contentType: 'application/json' });
+      const notJson = await send({ chunks: ['{"components":'] });
+      assert.equal(notJson.status, 400);
+    });
+
     it('answers 405 to a method the Fetch API refuses (TRACE)', async () => {
       const answer = await send({ method: 'TRACE' });
       assert.equal(answer.status, 405);
