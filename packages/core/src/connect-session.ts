@@ -10,6 +10,7 @@ import type { ComponentSpec } from './component-table.js';
 import { initializeConnect, loadConnectScript } from './connect-script.js';
 import type { ConnectElementsError } from './errors.js';
 import { asConnectElementsError } from './errors.js';
+import { nextTask } from './next-task.js';
 import { isCancelled, type EndpointOptions } from './endpoint-request.js';
 
 /** Everything a Connect instance is made from, checked. */
@@ -138,12 +139,12 @@ export class ConnectSession {
     // Connect.js starts loading at once: the elements still being upgraded in this task (a
     // hundred take several milliseconds) overlap its download.
     this.script ??= this.preloadScript();
-    setTimeout(() => {
+    nextTask(() => {
       this.scheduled = false;
       if (!this.attempt && [...this.clients].some((client) => client.isConnected)) {
         void this.start();
       }
-    }, 0);
+    });
   }
 
   private async start(): Promise<void> {
