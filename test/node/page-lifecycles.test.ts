@@ -49,6 +49,38 @@ async function open(path: string, options?: { throttle?: number }): Promise<Life
   return page;
 }
 
+/**
+ * Serves at `path` a page whose `<div id="root">` (with `data-*` attributes and `html` inside)
+ * a fixture app of `fixtures/lifecycle/` takes over: `entry`, bundled for the browser.
+ */
+function appPage(
+  path: string,
+  entry: string,
+  {
+    data = {},
+    html = '',
+    kit = false,
+  }: { data?: Record<string, unknown>; html?: string; kit?: boolean },
+) {
+  site.bundle(`${path}.js`, `test/node/fixtures/lifecycle/${entry}`, { development: true });
+  const attributes = Object.entries(data)
+    .map(
+      ([name, value]) =>
+        ` data-${name}='${typeof value === 'string' ? value : JSON.stringify(value)}'`,
+    )
+    .join('');
+  site.page(
+    path,
+    htmlPage(
+      `<div id="root"${attributes}>${html}</div>`,
+      `<script type="module" src="${path}.js"></script>`,
+      {
+        kit,
+      },
+    ),
+  );
+}
+
 /** A provider with two components, as a server template writes it. */
 const markup = (endpoint: string, payment: string) =>
   `<ce-connect publishable-key="pk_test_lifecycle" endpoint="${endpoint}">` +
@@ -411,17 +443,7 @@ describe('hydration', () => {
       const props = { endpoint: api.url, payment: 'pi_1' };
       const html = renderToString(createElement(HydrationApp, props));
       const path = `/react-hydrate-${throttle}`;
-      site.bundle(`${path}.js`, 'test/node/fixtures/lifecycle/hydration-client.tsx', {
-        development: true,
-      });
-      site.page(
-        path,
-        htmlPage(
-          `<div id="root" data-delay="300" data-props='${JSON.stringify(props)}'>${html}</div>`,
-          `<script type="module" src="${path}.js"></script>`,
-          { kit: false },
-        ),
-      );
+      appPage(path, 'hydration-client.tsx', { data: { delay: '300', props }, html });
       const lifecycle = await open(path, { throttle });
       await lifecycle.page.waitForFunction(() => window.hydrated, undefined, { timeout: 20_000 });
       const state = await lifecycle.settled();
@@ -445,15 +467,7 @@ describe('hydration', () => {
     const api = site.endpoint();
     const props = { endpoint: api.url, payment: 'pi_1' };
     const html = await renderVueToString(vueApp(createSSRApp, props));
-    site.bundle('/vue-ssr.js', 'test/node/fixtures/lifecycle/vue-client.ts', { development: true });
-    site.page(
-      '/vue-ssr',
-      htmlPage(
-        `<div id="root" data-delay="300" data-props='${JSON.stringify(props)}'>${html}</div>`,
-        '<script type="module" src="/vue-ssr.js"></script>',
-        { kit: false },
-      ),
-    );
+    appPage('/vue-ssr', 'vue-client.ts', { data: { delay: '300', props }, html });
     const page = await open('/vue-ssr');
     await page.page.waitForFunction(() => window.hydrated, undefined, { timeout: 20_000 });
     assertHealthy(await page.settled(), page, api, { requests: 1, instances: 1, payment: 'pi_1' });
@@ -461,14 +475,11 @@ describe('hydration', () => {
 
   it('Preact hydrate, after the Stripe elements are in: they stay, one request', async () => {
     const api = site.endpoint();
-    site.bundle('/preact.js', 'test/node/fixtures/lifecycle/preact-client.ts');
-    site.page(
-      '/preact',
-      htmlPage(
-        `<div id="root" data-endpoint="${api.url}"><ce-connect publishable-key="pk_test_preact" endpoint="${api.url}"><ce-payments></ce-payments><ce-payment-details payment="pi_1"></ce-payment-details></ce-connect></div>`,
-        '<script type="module" src="/preact.js"></script>',
-      ),
-    );
+    appPage('/preact', 'preact-client.ts', {
+      data: { endpoint: api.url },
+      html: `<ce-connect publishable-key="pk_test_preact" endpoint="${api.url}"><ce-payments></ce-payments><ce-payment-details payment="pi_1"></ce-payment-details></ce-connect>`,
+      kit: true,
+    });
     const page = await open('/preact');
     await page.page.waitForFunction(() => window.hydrated);
     await page.markStripeElements();
@@ -485,19 +496,7 @@ describe('hydration', () => {
 describe('outside the provider in the DOM', () => {
   it('a React portal’s component shares the provider’s session, with no id written', async () => {
     const api = site.endpoint();
-    site.bundle('/portal.js', 'test/node/fixtures/lifecycle/portal-client.tsx', {
-      development: true,
-    });
-    site.page(
-      '/portal',
-      htmlPage(
-        `<div id="root" data-endpoint="${api.url}"></div>`,
-        '<script type="module" src="/portal.js"></script>',
-        {
-          kit: false,
-        },
-      ),
-    );
+    appPage('/portal', 'portal-client.tsx', { data: { endpoint: api.url } });
     const page = await open('/portal');
     const state = await page.settled();
     const details = await page.page.evaluate(() =>
@@ -511,19 +510,7 @@ describe('outside the provider in the DOM', () => {
 describe('Svelte 5', () => {
   it('$state settings reach Stripe as plain objects, and a nested change through $state.snapshot updates Connect', async () => {
     const api = site.endpoint();
-    site.bundle('/svelte.js', 'test/node/fixtures/lifecycle/svelte-client.ts', {
-      development: true,
-    });
-    site.page(
-      '/svelte',
-      htmlPage(
-        `<div id="root" data-endpoint="${api.url}"></div>`,
-        '<script type="module" src="/svelte.js"></script>',
-        {
-          kit: false,
-        },
-      ),
-    );
+    appPage('/svelte', 'svelte-client.ts', { data: { endpoint: api.url } });
     const page = await open('/svelte');
     await page.page.waitForFunction(() => document.querySelector('stripe-connect-payments'));
     const state = await page.settled();
