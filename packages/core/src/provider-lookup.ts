@@ -19,8 +19,12 @@ export type ProviderLookup =
 /**
  * The session of the `<ce-connect>` an element uses: the one its `provider` attribute names by id,
  * anywhere in the document (as `<input form>` names its form: portals and modals), else the
- * nearest one around it (through `@lit/context`, so across shadow roots). `undefined` when it has
- * neither. Shared by the component elements and `<ce-financial-connections>`.
+ * nearest one around it, across shadow roots. `undefined` when it has neither. Shared by the
+ * component elements and `<ce-financial-connections>`.
+ *
+ * The session is asked for with `@lit/context`'s `context-request` event, dispatched at the
+ * provider found rather than bubbled up from the element: a hundred elements each bubbling an
+ * event through the whole document cost the page milliseconds of its first task.
  */
 export function findProviderSession(host: ProviderClient): ProviderLookup | undefined {
   const id = host.provider;
@@ -31,13 +35,15 @@ export function findProviderSession(host: ProviderClient): ProviderLookup | unde
         missing: `<${host.localName} provider="${id}"> names no <ce-connect id="${id}"> in the document.`,
       };
     }
-    return (provider.matches(':defined') && sessionOf(provider, host)) || { pending: provider };
+    return sessionFrom(provider, host);
   }
-  const session = sessionOf(host, host);
-  if (session) return session;
   const around = closestComposed(host, 'ce-connect');
-  return around && { pending: around };
+  return around && sessionFrom(around, host);
 }
+
+/** The session `provider` offers, or a wait for its definition. */
+const sessionFrom = (provider: Element, host: HTMLElement): ProviderLookup =>
+  (provider.matches(':defined') && sessionOf(provider, host)) || { pending: provider };
 
 /** The session `target` is offered through the context protocol, if a defined provider answers. */
 function sessionOf(target: Element, host: HTMLElement): { session: ConnectSession } | undefined {
