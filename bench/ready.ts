@@ -4,7 +4,8 @@
  * that measured it.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { CONNECT_JS_URL, routeStripeScripts } from '../packages/testing/src/stand-in-scripts.js';
+import { routeStripeScripts } from '../packages/testing/src/playwright.js';
+import { CONNECT_JS_URL } from '../packages/testing/src/stand-in-scripts.js';
 import type { BenchServer } from './server.js';
 import { median, quantile, round } from './stats.js';
 

@@ -16,9 +16,9 @@ import {
 } from '@connect-elements/server';
 import {
   createOfflineStripe,
-  standInScript,
   type LinkedAccountDetails,
-} from '@connect-elements/testing';
+} from '@connect-elements/testing/offline-stripe';
+import { standInScript } from '@connect-elements/testing/stand-in-scripts';
 import Stripe from 'stripe';
 import { DEMO_COMPONENTS } from './demo-components.js';
 import type { DemoSettings } from './demo-settings.js';

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { routeStripeScripts } from '../../packages/testing/src/stand-in-scripts.js';
+import { routeStripeScripts } from '../../packages/testing/src/playwright.js';
 import { CDN_ENTRY, bundleModule } from '../../bench/bundles.js';
 import { chromiumLaunchOptions } from '../../packages/testing/src/chromium.js';
 import { stripeContentSecurityPolicy } from '../../packages/server/src/index.js';

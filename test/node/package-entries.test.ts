@@ -53,7 +53,7 @@ async function importAll(specifiers: string[], source: boolean) {
   return JSON.parse(result.stdout) as { results: Record<string, string | null>; window: string };
 }
 
-const built = (dir: string) => existsSync(`${repoRoot}packages/${dir}/dist/index.js`);
+const built = (dir: string) => existsSync(`${repoRoot}packages/${dir}/dist`);
 
 describe('package entries in Node', () => {
   for (const dir of packageDirs) {

@@ -8,7 +8,7 @@ import {
   type StandInMode,
   type StandInScriptName,
   type StripeScriptRoutes,
-} from '../../packages/testing/src/stand-in-scripts.js';
+} from '../../packages/testing/src/playwright.js';
 
 const routesByPage = new WeakMap<Page, StripeScriptRoutes>();
 

@@ -1,4 +1,4 @@
-import type { ComplexAttributeConverter } from 'lit';
+import type { ComplexAttributeConverter } from '@lit/reactive-element';
 
 /** An attribute value that could not be read; reported as a `configuration_error`. */
 export class InvalidAttributeValue {

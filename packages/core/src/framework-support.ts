@@ -3,6 +3,7 @@
  * attribute each reactive property reads, the settings as plain prop values, and which members
  * are methods rather than props.
  */
+import type { ReactiveElement } from '@lit/reactive-element';
 import type { AppearanceOptions, IStripeConnectDisplayOptions } from '@stripe/connect-js';
 import type { ConnectOptionsElement } from './connect-options-element.js';
 
@@ -51,6 +52,9 @@ export type ConnectOptionValues = Partial<
     | 'fonts'
   > & { appearance: AppearanceOptions; displayOptions: IStripeConnectDisplayOptions }
 >;
+
+/** The members every element has from Lit's `ReactiveElement` (its lifecycle), which are no props. */
+export type ReactiveElementMember = keyof ReactiveElement;
 
 /** Methods of the elements, reached through a ref rather than props. */
 export type ElementMethodName = 'connectSettings' | 'launch' | 'logout' | 'retry';

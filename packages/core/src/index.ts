@@ -68,6 +68,7 @@ export {
   propertyAttributes,
   type ConnectOptionValues,
   type ElementMethodName,
+  type ReactiveElementMember,
 } from './framework-support.js';
 export {
   ConnectElementsError,

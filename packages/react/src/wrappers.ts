@@ -16,10 +16,12 @@ import {
   type ConnectComponentSettings,
   type ConnectOptionValues,
   type ElementMethodName,
+  type ReactiveElementMember,
   propertyAttributes,
 } from '@connect-elements/core';
 import { createComponent } from '@lit/react';
-import { isServer, type LitElement } from 'lit';
+// Lit's test for a server: true under Node's `node` export condition (server rendering).
+import { isServer } from 'lit-html/is-server.js';
 import React from 'react';
 
 /** `step-change` → `StepChange`. */
@@ -85,7 +87,7 @@ export type ElementEvents = Record<string, keyof GlobalEventHandlersEventMap>;
 
 /** The props of the React component of element `I` with events `E`: its own properties. */
 export type ElementProps<I extends HTMLElement, E extends ElementEvents> = DomProps<I, E> &
-  Partial<Omit<I, keyof LitElement | ElementMethodName>> & {
+  Partial<Omit<I, ReactiveElementMember | ElementMethodName>> & {
     [P in keyof E]?: (event: GlobalEventHandlersEventMap[E[P]]) => void;
   };
 

@@ -1,5 +1,6 @@
 /**
- * `createOfflineStripe()`: a stand-in for the `stripe` API client, with no network, for demos and
+ * `@connect-elements/testing/offline-stripe` (peer dependency: `stripe`). `createOfflineStripe()`:
+ * a stand-in for the `stripe` API client, with no network, for demos and
  * tests. It covers what `@connect-elements/server` uses — `accountSessions.create`,
  * `financialConnections.sessions.create` / `.retrieve` and `financialConnections.accounts.list` —
  * checks parameters the way Stripe's API does, against tables the compiler holds to the installed
@@ -19,6 +20,7 @@ import {
 } from './offline-stripe-validation.js';
 
 export type { LinkedAccountDetails } from './offline-stripe-accounts.js';
+export { parseOfflineClientSecret } from './offline-secret.js';
 
 type Session = Stripe.FinancialConnections.Session;
 

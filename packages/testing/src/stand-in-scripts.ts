@@ -1,6 +1,8 @@
 /**
- * Serves the stand-in scripts where Stripe's CDN would: for Playwright-driven tests
- * (`routeStripeScripts(page)`), dev servers and demos (`standInScript(name)`).
+ * `@connect-elements/testing/stand-in-scripts`: the stand-ins for Stripe's `connect.js` and
+ * `stripe.js`, as scripts for a dev server or a demo to answer Stripe's CDN URLs with
+ * (`standInScript(name)`), and the types of the controls they put on the page. Node only; no peer
+ * dependency. Playwright tests route them with `@connect-elements/testing/playwright`.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -50,64 +52,12 @@ async function buildStandIn(name: StandInScriptName): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** How the routed CDN answers a script request. */
-export type StandInMode = 'serve' | 'fail';
-
-/** Controls the CDN routes of one page. */
-export interface StripeScriptRoutes {
-  /** Make a script fail to load (`'fail'`, a 503) or serve it again (`'serve'`). */
-  set(name: StandInScriptName, mode: StandInMode): void;
-  /** How many times each script was requested. */
-  readonly requests: Record<StandInScriptName, number>;
-}
-
-/** The part of Playwright's `Page` this helper uses. */
-interface RoutablePage {
-  route(
-    url: string | RegExp,
-    handler: (route: {
-      fulfill(response: { status?: number; contentType?: string; body?: string }): Promise<void>;
-    }) => Promise<void> | void,
-  ): Promise<unknown>;
-}
-
-/**
- * Answers Stripe's CDN URLs on `page` with the stand-in scripts, so the real
- * `@stripe/connect-js` and `@stripe/stripe-js` loaders run offline:
- *
- * ```ts
- * const page = await context.newPage();
- * const routes = await routeStripeScripts(page);
- * routes.set('connect', 'fail'); // the next Connect.js load fails
- * ```
- */
-export async function routeStripeScripts(page: RoutablePage): Promise<StripeScriptRoutes> {
-  const modes: Record<StandInScriptName, StandInMode> = { connect: 'serve', stripe: 'serve' };
-  const requests: Record<StandInScriptName, number> = { connect: 0, stripe: 0 };
-  const answer =
-    (name: StandInScriptName) =>
-    async (route: Parameters<Parameters<RoutablePage['route']>[1]>[0]) => {
-      requests[name] += 1;
-      if (modes[name] === 'fail') {
-        await route.fulfill({
-          status: 503,
-          contentType: 'text/plain',
-          body: 'stand-in: unavailable',
-        });
-        return;
-      }
-      await route.fulfill({
-        status: 200,
-        contentType: 'application/javascript',
-        body: await standInScript(name),
-      });
-    };
-  await page.route(CONNECT_JS_URL, answer('connect'));
-  await page.route(STRIPE_JS_URL_PATTERN, answer('stripe'));
-  return {
-    set: (name, mode) => {
-      modes[name] = mode;
-    },
-    requests,
-  };
-}
+export { defaultListenerDetail } from './stand-in/listener-details.js';
+export type { StandInControls, StandInInstance, StandInElement } from './stand-in/connect-js.js';
+export type {
+  StripeStandInAction,
+  StripeStandInCall,
+  StripeStandInControls,
+  StripeStandInError,
+  StripeStandInFlow,
+} from './stand-in/stripe-js.js';

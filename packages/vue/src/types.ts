@@ -11,8 +11,8 @@ import type {
   ConnectComponentSettings,
   ConnectOptionValues,
   ElementMethodName,
+  ReactiveElementMember,
 } from '@connect-elements/core';
-import type { LitElement } from 'lit';
 import type { DefineSetupFnComponent } from 'vue';
 
 /** The settings every component element and `<ce-connect>` take. */
@@ -51,7 +51,7 @@ export type VueElement<
   I extends HTMLElement,
   E extends keyof GlobalEventHandlersEventMap,
 > = DefineSetupFnComponent<
-  Partial<Omit<I, keyof LitElement | ElementMethodName>>,
+  Partial<Omit<I, ReactiveElementMember | ElementMethodName>>,
   EventEmits<Pick<GlobalEventHandlersEventMap, E>>
 >;
 

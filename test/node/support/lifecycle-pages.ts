@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { build, type Plugin } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { CDN_ENTRY, bundleModule, root, stripeEsmAliases } from '../../../bench/bundles.js';
-import { routeStripeScripts } from '../../../packages/testing/src/stand-in-scripts.js';
+import { routeStripeScripts } from '../../../packages/testing/src/playwright.js';
 
 /** The libraries, as their packages ship them for the browser. */
 const VENDOR: Record<string, string> = {
