@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { StrictMode, useEffect, useState, type ReactNode } from 'react';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { StrictMode, useEffect, useState, version, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import {
@@ -11,7 +12,10 @@ import {
 import type { CeErrorEvent, ConnectComponentEvent } from '@connect-elements/core';
 import { endpoint, mounted, ready, standIn, until } from './support/harness.js';
 
-/** A React 19 app in the page; unmounted after each test. */
+/**
+ * A React app in the page (React 19, the workspace's; React 18 under `npm run test:react-18`);
+ * unmounted after each test.
+ */
 let root: Root | undefined;
 let container: HTMLElement | undefined;
 
@@ -31,6 +35,11 @@ afterEach(() => {
 });
 
 describe('@connect-elements/react', () => {
+  it('runs on the React the test runner bundled (the major under test)', async () => {
+    const expected = await executeServerCommand<string, undefined>('react-version');
+    expect(version).to.equal(expected);
+  });
+
   it('sets object and boolean props on the element, which pass them to the Stripe element', async () => {
     const api = endpoint();
     const page = render(

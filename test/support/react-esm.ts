@@ -5,7 +5,24 @@
  * `<StrictMode>` double-invokes effects as it does in a user's dev server.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { build, type OutputFile } from 'esbuild';
+
+/**
+ * Where React is resolved from: the workspace root (its React 19), or `CE_REACT_DIR`, a folder
+ * with another major in its own node_modules (`test/react-18`, for `npm run test:react-18`).
+ */
+const reactDir = resolve(process.env['CE_REACT_DIR'] ?? '.');
+const requireReact = createRequire(`${reactDir}/`);
+
+/** The version of React the bundles hold, for the tests to check they run on it. */
+export const reactVersion = (
+  JSON.parse(readFileSync(requireReact.resolve('react/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 const PREFIX = '/__react-esm__/';
 
@@ -30,7 +47,7 @@ const exportNames = (specifier: string): string[] =>
         '-e',
         `process.stdout.write(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)}))))`,
       ],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', cwd: reactDir },
     ),
   ) as string[];
 
@@ -64,7 +81,7 @@ async function bundle(): Promise<Map<string, OutputFile>> {
           }));
           builder.onLoad({ filter: /.*/, namespace: 'react-esm-entry' }, ({ path }) => ({
             contents: entrySource(path),
-            resolveDir: process.cwd(),
+            resolveDir: reactDir,
             loader: 'js',
           }));
         },
@@ -88,9 +105,12 @@ async function bundle(): Promise<Map<string, OutputFile>> {
   return files;
 }
 
-/** The test-runner plugin. */
+/** The test-runner plugin; `executeServerCommand('react-version')` answers `reactVersion`. */
 export const reactEsm = {
   name: 'react-esm',
+  executeCommand({ command }: { command: string }): string | undefined {
+    return command === 'react-version' ? reactVersion : undefined;
+  },
   resolveImport({ source }: { source: string }): string | undefined {
     const out = entries[source];
     return out ? `${PREFIX}${out}.js` : undefined;

@@ -117,7 +117,8 @@ export async function startStripeApiDouble(): Promise<StripeApiDouble> {
     response.writeHead(status, {
       'Content-Type': 'application/json',
       'Request-Id': `req_double${++requestCount}x${token(8)}`,
-      'Stripe-Version': Stripe.API_VERSION,
+      // The version the client asked for, as Stripe answers (older releases have no API_VERSION).
+      'Stripe-Version': String(response.req.headers['stripe-version'] ?? Stripe.API_VERSION),
     });
     response.end(JSON.stringify(body));
   };
