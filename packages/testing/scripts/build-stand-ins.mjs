@@ -1,29 +1,19 @@
 /**
  * The stand-in scripts as the published package ships them: `dist/stand-in/connect-js.js` and
  * `stripe-js.js`, each one classic script (what `standInScript(name)` serves from `dist/`),
- * replacing the modules `tsc` wrote there. In the repository they are bundled from source on
- * demand instead.
+ * replacing the modules `tsc` wrote there (and their maps), bundled as the repository bundles them on demand
+ * (`src/stand-in-bundler.ts`, run through tsx).
  */
-import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { bundleStandIn } from '../src/stand-in-bundler.ts';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-const names = ['connect-js', 'stripe-js'].filter((name) =>
-  existsSync(`${packageRoot}src/stand-in/${name}.ts`),
-);
 
 await Promise.all(
-  names.map((name) =>
-    build({
-      entryPoints: [`${packageRoot}src/stand-in/${name}.ts`],
-      outfile: `${packageRoot}dist/stand-in/${name}.js`,
-      bundle: true,
-      format: 'iife',
-      target: 'es2022',
-      legalComments: 'none',
-      allowOverwrite: true,
-      logLevel: 'warning',
-    }),
-  ),
+  ['connect-js', 'stripe-js'].map(async (name) => {
+    const script = `${packageRoot}dist/stand-in/${name}.js`;
+    await writeFile(script, await bundleStandIn(`${packageRoot}src/stand-in/${name}.ts`));
+    await rm(`${script}.map`, { force: true }); // the map of the module tsc wrote
+  }),
 );

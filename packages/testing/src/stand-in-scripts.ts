@@ -29,27 +29,26 @@ const built = new Map<StandInScriptName, Promise<string>>();
 export function standInScript(name: StandInScriptName): Promise<string> {
   let script = built.get(name);
   if (!script) {
-    script = buildStandIn(name);
+    script = loadStandIn(name);
     built.set(name, script);
     script.catch(() => built.delete(name));
   }
   return script;
 }
 
-async function buildStandIn(name: StandInScriptName): Promise<string> {
-  const prebuilt = fileURLToPath(new URL(`./stand-in/${sources[name]}.js`, import.meta.url));
-  const source = fileURLToPath(new URL(`./stand-in/${sources[name]}.ts`, import.meta.url));
-  if (!existsSync(source) && existsSync(prebuilt)) return readFile(prebuilt, 'utf8');
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [source],
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    write: false,
-    legalComments: 'none',
-  });
-  return result.outputFiles[0]!.text;
+/** What `stand-in-bundler.ts` exports (a type of its own: importing its types would publish it). */
+interface StandInBundler {
+  bundleStandIn(entry: string): Promise<string>;
+}
+
+async function loadStandIn(name: StandInScriptName): Promise<string> {
+  const prebuilt = new URL(`./stand-in/${sources[name]}.js`, import.meta.url);
+  if (existsSync(prebuilt)) return readFile(prebuilt, 'utf8');
+  // Running from src/ in the repository: the bundler module, which is not built or published,
+  // reached by a URL the compiler does not follow.
+  const bundler = new URL('./stand-in-bundler.ts', import.meta.url).href;
+  const { bundleStandIn } = (await import(bundler)) as StandInBundler;
+  return bundleStandIn(fileURLToPath(new URL(`./stand-in/${sources[name]}.ts`, import.meta.url)));
 }
 
 export { defaultListenerDetail } from './stand-in/listener-details.js';

@@ -12,22 +12,35 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** The workspace packages: `{ dir, name, manifest }`, `dir` relative to the repository. */
-export function workspacePackages() {
+export interface WorkspacePackage {
+  /** The folder, relative to the repository: `packages/core`. */
+  dir: string;
+  name: string;
+  manifest: Record<string, unknown> & { name: string };
+}
+
+export interface PackedPackage extends WorkspacePackage {
+  /** The absolute path of the tarball. */
+  tarball: string;
+  /** The files in it, as `npm pack --json` lists them. */
+  files: Array<{ path: string; size: number }>;
+}
+
+/** The workspace packages. */
+export function workspacePackages(): WorkspacePackage[] {
   return readdirSync(join(repoRoot, 'packages'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => {
       const dir = `packages/${entry.name}`;
-      const manifest = JSON.parse(readFileSync(join(repoRoot, dir, 'package.json'), 'utf8'));
+      const manifest = JSON.parse(
+        readFileSync(join(repoRoot, dir, 'package.json'), 'utf8'),
+      ) as WorkspacePackage['manifest'];
       return { dir, name: manifest.name, manifest };
     });
 }
 
-/**
- * Packs each package (in parallel: each `prepack` touches only its own folder) and returns
- * `{ dir, name, manifest, tarball, files }`, `files` as `npm pack --json` lists them.
- */
-export async function packWorkspaces(destination) {
+/** Packs each package, in parallel: each `prepack` touches only its own folder. */
+export async function packWorkspaces(destination: string): Promise<PackedPackage[]> {
   return Promise.all(
     workspacePackages().map(async (pkg) => {
       const { stdout } = await run(
@@ -36,7 +49,11 @@ export async function packWorkspaces(destination) {
         { cwd: join(repoRoot, pkg.dir), maxBuffer: 16 * 1024 * 1024 },
       );
       // Lifecycle scripts print before the JSON.
-      const [packed] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+      const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{
+        filename: string;
+        files: PackedPackage['files'];
+      }>;
+      if (!packed) throw new Error(`npm pack wrote no tarball for ${pkg.dir}`);
       return { ...pkg, tarball: join(destination, packed.filename), files: packed.files };
     }),
   );

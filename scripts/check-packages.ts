@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { packWorkspaces } from './pack-workspaces.mjs';
+import { packWorkspaces } from './pack-workspaces.js';
 
 const run = promisify(execFile);
 const destination = mkdtempSync(join(tmpdir(), 'ce-check-packages-'));
@@ -29,9 +29,10 @@ try {
     checks.map(async (check) => {
       try {
         await run('npx', ['--no-install', ...check.args], { maxBuffer: 16 * 1024 * 1024 });
-        return { ...check, ok: true };
+        return { ...check, ok: true, output: '' };
       } catch (error) {
-        return { ...check, ok: false, output: `${error.stdout ?? ''}${error.stderr ?? ''}` };
+        const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+        return { ...check, ok: false, output: `${stdout}${stderr}` };
       }
     }),
   );
