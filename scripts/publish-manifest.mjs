@@ -6,15 +6,17 @@
  * the demo and the type checker run on `src/` with no build; `sideEffects` names those files too.
  * A published package has no use for either (and a consumer whose bundler sets `source` would be
  * sent to TypeScript it cannot compile): `prepack` writes the manifest without them and keeps the
- * workspace's in `.package.workspace.json`, which `postpack` puts back.
+ * workspace's in `.package.workspace.json`, which `postpack` puts back. The repository's LICENSE
+ * is copied in for the tarball and removed after (a package folder has no LICENSE of its own).
  *
  *   node ../../scripts/publish-manifest.mjs prepack|postpack
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const MANIFEST = 'package.json';
 const KEPT = '.package.workspace.json';
+const LICENSE = 'LICENSE';
 
 /** `exports` without any `source` condition, at any depth. */
 export function withoutSource(exports) {
@@ -41,8 +43,10 @@ if (step === 'prepack') {
   if (!existsSync(KEPT)) renameSync(MANIFEST, KEPT);
   const manifest = JSON.parse(readFileSync(KEPT, 'utf8'));
   writeFileSync(MANIFEST, `${JSON.stringify(publishedManifest(manifest), null, 2)}\n`);
+  copyFileSync(new URL('../LICENSE', import.meta.url), LICENSE);
 } else if (step === 'postpack') {
   if (existsSync(KEPT)) renameSync(KEPT, MANIFEST);
+  rmSync(LICENSE, { force: true });
 } else if (step !== null) {
   console.error(`publish-manifest: unknown step ${step} (prepack or postpack)`);
   process.exitCode = 1;

@@ -186,6 +186,34 @@ describe('the packages as installed from their tarballs', { timeout: 240_000 }, 
     }
   });
 
+  it('ships the LICENSE and CHANGELOG.md, and names the repository, homepage and issues', () => {
+    const license = readFileSync(join(repoRoot, 'LICENSE'), 'utf8');
+    for (const { name, dir, files } of packed) {
+      const project = name === '@connect-elements/server' ? server : frontEnd;
+      const installed = join(project, 'node_modules', name);
+      assert.deepEqual(
+        ['CHANGELOG.md', 'LICENSE'].filter((file) => !files.some(({ path }) => path === file)),
+        [],
+        name,
+      );
+      assert.equal(readFileSync(join(installed, 'LICENSE'), 'utf8'), license, name);
+      const manifest = installedManifest(project, name) as Manifest & {
+        license: string;
+        repository: { url: string; directory: string };
+        homepage: string;
+        bugs: { url: string };
+        publishConfig: { access: string; provenance: boolean };
+      };
+      assert.equal(manifest.license, 'MIT', name);
+      assert.equal(manifest.repository.directory, dir, name);
+      assert.match(manifest.repository.url, /^git\+https:\/\/.+\.git$/, name);
+      assert.ok(manifest.homepage.endsWith(`/${dir}#readme`), name);
+      assert.ok(manifest.bugs.url.endsWith('/issues'), name);
+      assert.deepEqual(manifest.publishConfig, { access: 'public', provenance: true }, name);
+    }
+    assert.equal(existsSync(join(repoRoot, 'packages', 'core', 'LICENSE')), false, 'postpack');
+  });
+
   it('lists as dependencies exactly what dist/ imports at run time, and every type import', () => {
     for (const { name } of packed) {
       const project = name === '@connect-elements/server' ? server : frontEnd;
