@@ -148,14 +148,15 @@ async function main() {
     const build = await run('npm', ['run', 'build'], copy);
     steps.push({ step: 'npm run build', code: build.code });
     const elements = readdirSync(join(copy, 'packages/core/src/components')).length;
-    // Each step of `npm test`, as package.json says it, so the browser step can take a lock.
+    // Each step of `npm test`, as package.json says it, so the steps that open Chromium can take
+    // the lock.
     const testScript = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8')).scripts.test;
     const lock = process.env.TEST_PREVIEW_BROWSER_LOCK;
     let output = '';
     for (const step of testScript.split('&&').map((part) => part.trim())) {
       const [command, ...args] = step.split(/\s+/);
       const result =
-        lock && step === 'npm run test:browser'
+        lock && /^npm run test:(browser|react-18|tarballs)$/.test(step)
           ? await run('flock', [lock, command, ...args], copy)
           : await run(command, args, copy);
       output += result.output;
