@@ -89,7 +89,7 @@ function run(command, args, cwd) {
 }
 
 /** The working tree's files (tracked and untracked, ignored ones left out), copied to `target`. */
-function copyWorkingTree(target) {
+export function copyWorkingTree(target) {
   const listed = execFileSync(
     'git',
     ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],

@@ -1,7 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../packages/core/src/define.js';
-import type { CeConnect, CePayments } from '../../packages/core/src/index.js';
-import { endpoint, mounted, nextEvent, stripeCdn, until } from './support/harness.js';
+import type { CeConnect } from '../../packages/core/src/index.js';
+import {
+  endpoint,
+  mounted,
+  nextEvent,
+  stripeCdn,
+  stripeElementOf,
+  until,
+} from './support/harness.js';
 
 type ErrorEvent = CustomEvent<{ code: string; message: string; status?: number }>;
 
@@ -18,14 +25,32 @@ async function providerWith(url: string, attributes: Record<string, string> = {}
   return { provider, payments, failed };
 }
 
-/** Makes `provider` answer well from now on, then retries from the panel's button. */
-async function retryFromPanel(provider: CeConnect, payments: CePayments, goodUrl: string) {
-  provider.endpoint = goodUrl;
-  await provider.updateComplete;
-  // Changing the endpoint restarts on its own; the button must work as well.
-  const retry = payments.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]');
-  retry?.click();
-  return mounted(payments);
+/** `element`'s Stripe element once its session is ready (looked up afresh: a retry replaces it). */
+const readyStripeElement = (element: HTMLElement) =>
+  until(() => {
+    const stripe = stripeElementOf(element);
+    return stripe?.connector?.status === 'ready' ? stripe : undefined;
+  }, `<${element.localName}> ready`);
+
+/**
+ * Clicks the retry button of `element`'s error panel, as a user would, once it is clear that
+ * nothing starts over by itself; `requests` are the endpoint's, which recovers on its own
+ * (`failures=1`). Resolves once the new Stripe element is ready and the panel gone.
+ */
+async function retryFromPanel(
+  element: HTMLElement & { updateComplete: Promise<boolean> },
+  requests?: () => Promise<unknown[]>,
+) {
+  await element.updateComplete;
+  const retry = element.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]');
+  expect(retry, 'the panel’s retry button').to.exist;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  if (requests) expect(await requests(), 'no request before the click').to.have.length(1);
+  retry!.click();
+  await readyStripeElement(element);
+  await element.updateComplete;
+  expect(element.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+  if (requests) expect(await requests(), 'one request for the click').to.have.length(2);
 }
 
 describe('ce-error', () => {
@@ -37,9 +62,9 @@ describe('ce-error', () => {
     ['truncated JSON', { body: 'truncated' }, 'endpoint_invalid_response'],
   ];
   for (const [what, params, code, status] of cases) {
-    it(`reports ${code} for ${what}, and retry() then succeeds`, async () => {
-      const bad = endpoint(params);
-      const { provider, payments, failed } = await providerWith(bad.url);
+    it(`reports ${code} for ${what}; the panel's retry button then succeeds`, async () => {
+      const bad = endpoint({ ...params, failures: 1 });
+      const { payments, failed } = await providerWith(bad.url);
       const event = await failed;
       expect(event.detail.code).to.equal(code);
       if (status) expect(event.detail.status).to.equal(status);
@@ -49,23 +74,18 @@ describe('ce-error', () => {
       expect(panel.textContent).to.contain(event.detail.message);
       expect(await bad.requests()).to.have.length(1);
 
-      const good = endpoint();
-      provider.endpoint = good.url;
-      await provider.updateComplete;
-      const stripe = await mounted(payments);
-      await until(() => stripe.connector!.status === 'ready', 'ready');
-      expect(payments.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+      await retryFromPanel(payments, bad.requests);
     });
   }
 
-  it('reports endpoint_network_error for an unreachable host, and retry() then succeeds', async () => {
+  it('reports endpoint_network_error for an unreachable host, and a new endpoint then succeeds', async () => {
     const { provider, payments, failed } = await providerWith('http://127.0.0.1:9/account-session');
     expect((await failed).detail.code).to.equal('endpoint_network_error');
-    const stripe = await retryFromPanel(provider, payments, endpoint().url);
-    await until(() => stripe.connector!.status === 'ready', 'ready');
+    provider.endpoint = endpoint().url;
+    await readyStripeElement(payments);
   });
 
-  it('reports endpoint_timeout for an endpoint slower than timeout, and retry() then succeeds', async () => {
+  it('reports endpoint_timeout for an endpoint slower than timeout, and a new endpoint then succeeds', async () => {
     const slow = endpoint({ delay: 1500 });
     const { provider, payments, failed } = await providerWith(slow.url, { timeout: '100' });
     const started = performance.now();
@@ -78,7 +98,7 @@ describe('ce-error', () => {
     await mounted(payments);
   });
 
-  it('reports script_load_error when Connect.js fails to load, and retry() then succeeds', async () => {
+  it('reports script_load_error when Connect.js fails to load; the panel’s retry button then succeeds', async () => {
     // A fresh page state: forget the Connect.js this page already loaded.
     const saved = window.StripeConnect;
     delete window.StripeConnect;
@@ -87,9 +107,7 @@ describe('ce-error', () => {
       const { payments, failed } = await providerWith(endpoint().url);
       expect((await failed).detail.code).to.equal('script_load_error');
       await stripeCdn({ connect: 'serve' });
-      payments.retry();
-      const stripe = await mounted(payments);
-      await until(() => stripe.connector!.status === 'ready', 'ready');
+      await retryFromPanel(payments);
     } finally {
       await stripeCdn({ connect: 'serve' });
       window.StripeConnect ??= saved;

@@ -109,18 +109,40 @@ describe('component elements', () => {
     expect(await second.requests()).to.have.length(1);
   });
 
-  it('find a provider that is defined after them', async () => {
+  it('find a provider that is defined after them, and make no request before', async () => {
+    // A frame is a registry of its own where <ce-connect> can be defined after its components
+    // (this page's registry has every element already).
     const api = endpoint();
-    const tag = `ce-connect`;
-    // A provider element of an unregistered name stands for "not defined yet": use a
-    // subtree whose provider is upgraded only once it is connected.
-    const container = document.createElement('div');
-    container.innerHTML = `<${tag} publishable-key="pk_test_late" endpoint="${api.url}"><ce-balances></ce-balances></${tag}>`;
-    document.body.append(container);
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<ce-connect publishable-key="pk_test_late" endpoint="${api.url}"><ce-balances></ce-balances></ce-connect>`;
+    const loaded = new Promise((resolve) =>
+      frame.addEventListener('load', resolve, { once: true }),
+    );
+    document.body.append(frame);
     try {
-      await mounted(container.querySelector('ce-balances')!);
+      await loaded;
+      const frameWindow = frame.contentWindow! as Window & typeof globalThis;
+      const load = (module: string) =>
+        new frameWindow.Function(`return import('/packages/core/src/define/${module}.ts')`)();
+      await load('ce-balances');
+      const balances = frameWindow.document.querySelector('ce-balances')!;
+      const failed: Event[] = [];
+      balances.addEventListener('ce-error', (event) => failed.push(event));
+      expect(frameWindow.customElements.get('ce-connect')).to.equal(undefined);
+      // Past the component's second look (a task later): it waits, and says nothing is missing.
+      await tick();
+      await tick();
+      expect(await api.requests()).to.have.length(0);
+      expect(failed).to.deep.equal([]);
+
+      await load('ce-connect');
+      const stripe = await mounted(balances as HTMLElement);
+      await until(() => stripe.connector?.status === 'ready', 'the session to be ready');
+      expect(stripe.connector!.publishableKey).to.equal('pk_test_late');
+      expect(await api.requests()).to.have.length(1);
+      expect(failed).to.deep.equal([]);
     } finally {
-      container.remove();
+      frame.remove();
     }
   });
 

@@ -5,7 +5,8 @@
  * `POST /api/test/secret?bucket=B&status=500&body=html&delay=300` (`body=fc-session` answers a
  * Financial Connections Session secret; `body=endless` streams whitespace until the client goes
  * away; `body=stall` declares a 40 MiB body and sends one byte of it; `location=URL` adds a `Location` header, e.g. with `status=307`; `reason=…` is the status
- * line's text) — `bucket` groups the requests of one test, `GET /api/test/requests?bucket=B`
+ * line's text; `failures=N` answers so only the bucket's first N requests, and a client secret
+ * after them) — `bucket` groups the requests of one test, `GET /api/test/requests?bucket=B`
  * returns them.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -150,5 +151,9 @@ export async function testEndpoint(
   buckets.set(bucket, requests);
   const delay = Number(url.searchParams.get('delay') ?? 0);
   if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-  if (!response.destroyed) answer(response, url.searchParams, bucket, recorded);
+  // Past its `failures`, the endpoint recovers: a plain client secret.
+  const failures = url.searchParams.get('failures');
+  const recovered = failures !== null && requests.length > Number(failures);
+  const params = recovered ? new URLSearchParams() : url.searchParams;
+  if (!response.destroyed) answer(response, params, bucket, recorded);
 }
