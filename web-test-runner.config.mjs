@@ -13,10 +13,8 @@ import { faultEndpointMiddleware } from './test/support/fault-endpoint.ts';
 import { reactEsm } from './test/support/react-esm.ts';
 import { chromiumLaunchOptions } from './packages/testing/src/chromium.ts';
 
-/** The CommonJS entries of Stripe's loaders, answered with their ES module builds. */
+/** Modules answered with another build: Vue's browser build, with the template compiler (the tests' templates are strings). */
 const esmBuilds = {
-  '@stripe/connect-js/pure.js': '/node_modules/@stripe/connect-js/dist/pure.esm.js',
-  // Vue's browser build, with the template compiler (the tests' templates are strings).
   vue: '/node_modules/vue/dist/vue.esm-browser.prod.js',
 };
 
@@ -36,7 +34,7 @@ export default {
   ],
   plugins: [
     {
-      name: 'stripe-esm-builds',
+      name: 'esm-builds',
       resolveImport: ({ source }) => esmBuilds[source],
     },
     reactEsm,

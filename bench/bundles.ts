@@ -11,11 +11,6 @@ import { reactEntry, type ReactLibrary } from './pages/react-pages.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** `@stripe/connect-js`'s CommonJS entry as its ES module build (as in web-test-runner.config.mjs). */
-export const stripeEsmAliases = {
-  '@stripe/connect-js/pure.js': '@stripe/connect-js/dist/pure.esm.js',
-};
-
 /** An entry: a file of this repository, or module source resolved from the repository root. */
 export type Entry = { file: string } | { source: string; loader?: 'ts' | 'tsx' | 'js' };
 
@@ -28,7 +23,6 @@ const options = (entry: Entry): BuildOptions => ({
   minify: true,
   target: 'es2022',
   legalComments: 'none',
-  alias: stripeEsmAliases,
   // Workspace packages by name, from their sources (as the test runner resolves them).
   conditions: ['source'],
   define: { 'process.env.NODE_ENV': '"production"' },
@@ -82,7 +76,7 @@ export const FC_ENTRY: Entry | undefined = existsSync(`${root}/${FC_DEFINE}`)
 
 /** Baseline: Stripe's side-effect-free Connect.js loader, nothing else. */
 export const CONNECT_JS_ENTRY: Entry = {
-  source: "export { loadConnectAndInitialize } from '@stripe/connect-js/pure.js';",
+  source: "export { loadConnectAndInitialize } from '@stripe/connect-js/dist/pure.esm.js';",
 };
 
 /** A React-against-React page (`bench/pages/react-pages.ts`) of `library` with `size` components. */

@@ -40,7 +40,6 @@ async function start(
 ): Promise<{ child: ChildProcess; ports: Record<string, number> }> {
   const child = fork(SERVERS, args, {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ports = await new Promise<Record<string, number>>((resolve, reject) => {

@@ -2,7 +2,8 @@
  * `npm run test:mutants`: hand-written mutants of the kit's key behaviours, each of which the
  * suite must kill. The working tree is copied to a temporary folder (its `node_modules` linked,
  * the workspace packages pointing into the copy); each mutant replaces one piece of code there,
- * runs only the test files that cover the behaviour, and is killed when they fail. A baseline
+ * runs only the test files that cover the behaviour, and is killed when a test of them fails (a
+ * run that fails without a failed test, such as code that no longer compiles, is no kill). A baseline
  * run of those files on the unmutated copy comes first, so a failure means the mutant. Writes
  * `test-results/mutants.json`; exits non-zero when a mutant survives or no longer applies.
  *
@@ -38,6 +39,7 @@ const node = (...files) => [
   '--import',
   'tsx',
   '--test',
+  '--test-reporter=./test/support/node-summary-reporter.mjs',
   ...files.map((file) => `test/node/${file}`),
 ];
 
@@ -98,9 +100,9 @@ export const MUTANTS = [
     id: 'move-keeps-element',
     behaviour: 'a move within one task keeps the Stripe element and makes no request',
     file: 'packages/core/src/connect-session-controller.ts',
-    find: 'hostDisconnected(): void {\n    this.settleSoon();',
-    replace: 'hostDisconnected(): void {\n    this.settle(true);',
-    test: browser('lifecycle.test.ts'),
+    find: 'this.settleTimer ??= setTimeout(() => {',
+    replace: 'this.settle(true);\n    this.settleTimer ??= setTimeout(() => {',
+    test: browser('lifecycle.test.ts', 'page-lifecycle.test.ts'),
   },
   {
     id: 'allowlist-narrowing',
@@ -185,7 +187,7 @@ function run([command, ...args], cwd) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json', NODE_OPTIONS: '' },
+      env: { ...process.env, NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -230,7 +232,8 @@ async function main() {
       const started = Date.now();
       const { code, tail } = await run(mutant.test, copy);
       writeFileSync(path, original);
-      const outcome = code === 0 ? 'survived' : 'killed';
+      const failedTests = Number(/(?:Node|Browser): \d+ passed, (\d+) failed/.exec(tail)?.[1] ?? 0);
+      const outcome = code === 0 ? 'survived' : failedTests > 0 ? 'killed' : 'errored';
       const seconds = Math.round((Date.now() - started) / 1000);
       results.push({
         id: mutant.id,

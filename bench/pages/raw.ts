@@ -1,5 +1,5 @@
 /** The raw variant's module: Stripe's own loader and nothing else (see probe.ts `runRaw`). */
-import { loadConnectAndInitialize } from '@stripe/connect-js/pure.js';
+import { loadConnectAndInitialize } from '@stripe/connect-js/dist/pure.esm.js';
 
 declare global {
   interface Window {

@@ -3,7 +3,7 @@
  * instance made once in state with `loadConnectAndInitialize`, its `fetchClientSecret` posting
  * the same body the kit posts, and `ConnectComponentsProvider` around the components.
  */
-import { loadConnectAndInitialize } from '@stripe/connect-js/pure.js';
+import { loadConnectAndInitialize } from '@stripe/connect-js/dist/pure.esm.js';
 import { ConnectComponentsProvider } from '@stripe/react-connect-js';
 import { createElement, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -8,7 +8,7 @@ import {
   ConnectElementCommonMethodConfig,
   ConnectElementCustomMethodConfig,
   connectElementTagNames,
-} from '@stripe/connect-js/pure.js';
+} from '../../packages/core/src/stripe-internals.js';
 import '../../packages/core/src/define.js';
 import { settingKinds, type CeConnect } from '../../packages/core/src/index.js';
 import { settingKindDocs } from '../../packages/core/src/setting-kinds.js';

@@ -45,6 +45,23 @@ describe('<ce-connect>', () => {
     expect(request!.body).to.deep.equal({ components: ['payments', 'payouts'] });
   });
 
+  it('answers calls of fetchClientSecret made while one is in flight with its one request', async () => {
+    const api = endpoint({ delay: 150 });
+    const provider = await fixture<CeConnect>(html`
+      <ce-connect publishable-key="pk_test_share" endpoint=${api.url}>
+        <ce-payments></ce-payments>
+      </ce-connect>
+    `);
+    const stripe = await ready(provider.querySelector('ce-payments')!);
+    expect(await api.requests()).to.have.length(1);
+    // Connect asks again when a session expires; two asks at once share one request…
+    await Promise.all([stripe.connector!.expireSession(), stripe.connector!.expireSession()]);
+    expect(await api.requests()).to.have.length(2);
+    // …and nothing is kept once it settled: the next ask reaches the endpoint.
+    await stripe.connector!.expireSession();
+    expect(await api.requests()).to.have.length(3);
+  });
+
   it('calls update() on the live instance when appearance or locale change, never re-init', async () => {
     const api = endpoint();
     const provider = await fixture<CeConnect>(html`

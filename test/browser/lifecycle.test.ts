@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { connectElementTagNames } from '@stripe/connect-js/pure.js';
+import { connectElementTagNames } from '../../packages/core/src/stripe-internals.js';
 import '../../packages/core/src/define.js';
 import type { CeConnect } from '../../packages/core/src/index.js';
 import { endpoint, mounted, nextEvent, ready, until } from './support/harness.js';

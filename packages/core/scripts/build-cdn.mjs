@@ -7,12 +7,11 @@
  */
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-const packageDir = (name) => dirname(require.resolve(`${name}/package.json`));
 const { version } = require('../package.json');
 
 const options = {
@@ -23,9 +22,6 @@ const options = {
   target: 'es2022',
   sourcemap: true,
   tsconfig: join(packageRoot, 'tsconfig.build.json'),
-  alias: {
-    '@stripe/connect-js/pure.js': join(packageDir('@stripe/connect-js'), 'dist/pure.esm.js'),
-  },
   banner: {
     js: `/* Connect Elements ${version} — https://www.npmjs.com/package/@connect-elements/core */`,
   },

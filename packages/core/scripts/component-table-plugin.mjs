@@ -21,10 +21,7 @@ import { tsImport } from 'tsx/esm/api';
 const FACTORY = 'connectComponentElement';
 const BASE = { name: 'ConnectComponentElement', module: 'src/connect-component-element.ts' };
 
-/**
- * The component table, loaded from its TypeScript source. tsx runs it without the root
- * tsconfig, whose type-only `paths` would send `@stripe/connect-js/pure.js` to a `.d.ts` file.
- */
+/** The component table, loaded from its TypeScript source with tsx. */
 export async function loadComponentTable(packageRoot) {
   const load = (file) =>
     tsImport(new URL(file, `file://${packageRoot}/`).href, {

@@ -17,7 +17,7 @@ import {
   ConnectElementCommonMethodConfig,
   ConnectElementCustomMethodConfig,
   connectElementTagNames,
-} from './stripe-connect-js.js';
+} from './stripe-internals.js';
 
 export type ComponentName = ConnectJs.ConnectElementTagName;
 

@@ -1,9 +1,10 @@
 import type { IStripeConnectInitParams, StripeConnectInstance } from '@stripe/connect-js';
-import { loadConnectAndInitialize } from './stripe-connect-js.js';
 import { appendScript } from './script-tag.js';
-
-/** Where `@stripe/connect-js` loads Connect.js from. */
-export const CONNECT_JS_URL = 'https://connect-js.stripe.com/v1.0/connect.js';
+import {
+  CONNECT_JS_URL,
+  loadConnectAndInitialize,
+  withoutExistingScriptWarning,
+} from './stripe-internals.js';
 
 const isStripeConnectDefined = (): boolean => {
   const candidate = (window as { StripeConnect?: { init?: unknown } }).StripeConnect;
@@ -36,22 +37,11 @@ export function loadConnectScript(): Promise<void> {
   return loading;
 }
 
-const EXISTING_SCRIPT_WARNING = 'an existing Connect.js script already exists';
-
 /**
  * `loadConnectAndInitialize` of the official loader, once Connect.js is on the page. The loader
- * warns (synchronously, once a page) that it reuses the existing script; that reuse is what
- * `loadConnectScript` arranged, so that one warning is dropped and every other passes.
+ * warns that it reuses the existing script; that reuse is what `loadConnectScript` arranged, so
+ * that one warning is dropped.
  */
 export function initializeConnect(params: IStripeConnectInitParams): StripeConnectInstance {
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].includes(EXISTING_SCRIPT_WARNING)) return;
-    warn.apply(console, args);
-  };
-  try {
-    return loadConnectAndInitialize(params);
-  } finally {
-    console.warn = warn;
-  }
+  return withoutExistingScriptWarning(() => loadConnectAndInitialize(params));
 }

@@ -60,8 +60,7 @@ export {
   type SettingSpec,
 } from './component-table.js';
 export { settingKindRules, type SettingKind, type SettingKindRule } from './setting-kinds.js';
-export { CONNECT_JS_URL } from './connect-script.js';
-export { STRIPE_JS_URL } from './stripe-js-loader.js';
+export { CONNECT_JS_URL, STRIPE_JS_URL } from './stripe-internals.js';
 export { TRUSTED_TYPES_POLICY } from './trusted-types.js';
 export { defineElement } from './define-element.js';
 export {

@@ -1,15 +1,7 @@
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
-// The ES module build of the pure loader: `@stripe/stripe-js/pure` is a folder, which Node's
-// ESM resolution refuses (the core must import in Node for server rendering).
-import { loadStripe } from '@stripe/stripe-js/dist/pure.mjs';
 import { ConnectElementsError, describeThrown } from './errors.js';
 import { appendScript } from './script-tag.js';
-
-/**
- * Where the kit loads Stripe.js from: the URL of the release train the installed
- * `@stripe/stripe-js` expects (a Node test compares it with the URL that loader injects).
- */
-export const STRIPE_JS_URL = 'https://js.stripe.com/endive/stripe.js';
+import { loadStripe, STRIPE_JS_TAG, STRIPE_JS_URL } from './stripe-internals.js';
 
 /** Stripe.js instances by publishable key, connected account and locale. */
 const instances = new Map<string, Promise<Stripe>>();
@@ -35,9 +27,6 @@ function loadStripeScript(): Promise<void> {
   });
   return scriptLoading;
 }
-
-/** The Stripe.js URLs `loadStripe` recognises as a tag to wait for (v3, or a release train). */
-const STRIPE_JS_TAG = /^https:\/\/js\.stripe\.com\/(?:v3\/?|[a-z0-9]+\/stripe\.js)(?:\?.*)?$/;
 
 const pageHasStripeScript = (): boolean =>
   [...document.scripts].some((script) => STRIPE_JS_TAG.test(script.src));

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { build, type Plugin } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { CDN_ENTRY, bundleModule, root, stripeEsmAliases } from '../../../bench/bundles.js';
+import { CDN_ENTRY, bundleModule, root } from '../../../bench/bundles.js';
 import { routeStripeScripts } from '../../../packages/testing/src/playwright.js';
 
 /** The libraries, as their packages ship them for the browser. */
@@ -109,7 +109,6 @@ export async function startLifecycleSite(): Promise<LifecycleSite> {
         format: 'esm',
         target: 'es2022',
         minify: !development,
-        alias: stripeEsmAliases,
         // React's development build through NODE_ENV; Lit's production build (its development
         // condition would warn on the console).
         conditions: ['source', 'browser'],

@@ -1,8 +1,7 @@
 /**
  * Runs code in a fresh Node process, the way a user's server would load the packages: with the
  * `source` condition and tsx for the repository's TypeScript sources (`source: true`), or plain
- * Node on the built `dist/` files. tsx gets `tsconfig.node.json`: the root config's type-only
- * `paths` would send it to `.d.ts` files.
+ * Node on the built `dist/` files.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +25,7 @@ export function runNode(
       [...flags, ...args],
       {
         cwd: repoRoot,
-        env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json', NODE_OPTIONS: '' },
+        env: { ...process.env, NODE_OPTIONS: '' },
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) =>
