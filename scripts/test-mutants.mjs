@@ -142,7 +142,7 @@ export const MUTANTS = [
     file: 'packages/core/src/provider-lookup.ts',
     find: 'const id = host.provider;',
     replace: 'const id = undefined as string | undefined;',
-    test: browser('connect-provider.test.ts'),
+    test: browser('page-lifecycle.test.ts', 'financial-connections-options.test.ts'),
   },
   {
     id: 'json-only-415',
