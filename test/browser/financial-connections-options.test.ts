@@ -8,8 +8,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../packages/core/src/define.js';
 import { EndpointOptionsElement } from '../../packages/core/src/endpoint-options-element.js';
+import { DEFAULT_TIMEOUT } from '../../packages/core/src/endpoint-request.js';
 import {
-  DEFAULT_TIMEOUT,
   type CeFinancialConnections,
   type ConnectElementsErrorDetail,
   type FinancialConnectionsSuccessDetail,

@@ -114,11 +114,6 @@ export class ConnectSession {
     await this.instance?.logout();
   }
 
-  /** Stops all work: the request in flight is aborted quietly and the instance dropped. */
-  dispose(): void {
-    this.reset();
-  }
-
   private reset(): void {
     this.attempt?.abort();
     this.attempt = undefined;

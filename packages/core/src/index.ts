@@ -77,13 +77,5 @@ export {
 } from './errors.js';
 export { CeErrorEvent } from './events/error-event.js';
 export { ConnectComponentEvent, type ConnectComponentEventMap } from './events/component-event.js';
-export {
-  postJson,
-  readClientSecret,
-  ANSWER_LIMIT_BYTES,
-  DEFAULT_TIMEOUT,
-  MAX_TIMEOUT,
-  type EndpointOptions,
-} from './endpoint-request.js';
-export { ErrorController, errorPanelStyles } from './error-controller.js';
+export { ANSWER_LIMIT_BYTES, MAX_TIMEOUT, type EndpointOptions } from './endpoint-request.js';
 export { VERSION } from './version.js';

@@ -13,21 +13,19 @@
  *   forgetting a failed load), and the Stripe.js tags `loadStripe` waits for instead.
  * - The warning Connect.js's loader prints when it finds that script, which the kit drops.
  */
-import {
-  ConnectElementCommonMethodConfig,
-  ConnectElementCustomMethodConfig,
-  connectElementTagNames,
-  loadConnectAndInitialize,
-} from '@stripe/connect-js/dist/pure.esm.js';
-import { loadStripe } from '@stripe/stripe-js/dist/pure.mjs';
+import type * as ConnectJs from '@stripe/connect-js';
+import * as connectJs from '@stripe/connect-js/dist/pure.esm.js';
 
-export {
-  ConnectElementCommonMethodConfig,
-  ConnectElementCustomMethodConfig,
-  connectElementTagNames,
-  loadConnectAndInitialize,
-  loadStripe,
-};
+// Typed from the package root, so the published declarations name no file without its own.
+export const ConnectElementCommonMethodConfig: typeof ConnectJs.ConnectElementCommonMethodConfig =
+  connectJs.ConnectElementCommonMethodConfig;
+export const ConnectElementCustomMethodConfig: typeof ConnectJs.ConnectElementCustomMethodConfig =
+  connectJs.ConnectElementCustomMethodConfig;
+export const connectElementTagNames: typeof ConnectJs.connectElementTagNames =
+  connectJs.connectElementTagNames;
+export const loadConnectAndInitialize: typeof ConnectJs.loadConnectAndInitialize =
+  connectJs.loadConnectAndInitialize;
+export { loadStripe } from '@stripe/stripe-js/dist/pure.mjs';
 
 /** Where `@stripe/connect-js` loads Connect.js from. */
 export const CONNECT_JS_URL = 'https://connect-js.stripe.com/v1.0/connect.js';

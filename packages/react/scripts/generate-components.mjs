@@ -4,11 +4,15 @@
  * and events from the component table at module load; other elements get an `on…` prop per
  * event of the manifest. A new element in the core is picked up with no change here.
  */
+import { tsImport } from 'tsx/esm/api';
 import {
   COMPONENT_BASE,
   eventNames,
   manifestElements,
 } from '../../core/scripts/manifest-elements.mjs';
+
+/** The event-prop rule of the wrappers (`src/event-props.ts`), so the two never differ. */
+const { eventPropName } = await tsImport('../src/event-props.ts', import.meta.url);
 
 /** React names that differ from the tag's: `<ce-connect>` provides Connect to its children. */
 const NAMES = { 'ce-connect': 'ConnectProvider' };
@@ -17,10 +21,7 @@ const pascalCase = (name) =>
   name.replace(/(^|-)([a-z0-9])/g, (_match, _dash, letter) => letter.toUpperCase());
 
 /** `ce-financial-connections-success` on `<ce-financial-connections>` → `onSuccess`. */
-const eventProp = (event, tagName) => {
-  const own = `${tagName}-`;
-  return `on${pascalCase(event.startsWith(own) ? event.slice(own.length) : event.slice(3))}`;
-};
+const eventProp = (event, tagName) => eventPropName(event, `${tagName.slice('ce-'.length)}-`);
 
 const jsDoc = (lines) => ['/**', ...lines.map((line) => ` *${line ? ` ${line}` : ''}`), ' */'];
 

@@ -24,26 +24,9 @@ import { createComponent } from '@lit/react';
 import { isServer } from 'lit-html/is-server.js';
 import React from 'react';
 
-/** `step-change` → `StepChange`. */
-export type PascalCase<S extends string> = S extends `${infer Head}-${infer Tail}`
-  ? `${Capitalize<Head>}${PascalCase<Tail>}`
-  : Capitalize<S>;
+import { eventPropName, type EventPropName } from './event-props.js';
 
-/**
- * The React prop of DOM event `E`: `ce-step-change` → `onStepChange`. An element's own prefix is
- * dropped: `ce-financial-connections-success` on `<ce-financial-connections>` → `onSuccess`.
- */
-export type EventPropName<
-  E extends string,
-  Prefix extends string = '',
-> = E extends `ce-${Prefix}${infer Rest}` ? `on${PascalCase<Rest>}` : never;
-
-const pascalCase = (name: string): string =>
-  name.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, letter: string) => letter.toUpperCase());
-
-/** The runtime twin of `EventPropName`. */
-export const eventPropName = (event: string, prefix = ''): string =>
-  `on${pascalCase(event.slice(`ce-${prefix}`.length))}`;
+export { eventPropName, type EventPropName, type PascalCase } from './event-props.js';
 
 /** The element instance of component `C`. */
 export type ConnectComponentInstance<C extends ComponentName> = InstanceType<
