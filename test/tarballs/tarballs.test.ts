@@ -306,10 +306,12 @@ describe('the packages as installed from their tarballs', { timeout: 240_000 }, 
       });
       const seen = JSON.parse(await nodeIn(frontEnd, ['open-page.mjs', url])) as {
         mounted: string[];
+        filters: unknown;
         requests: Record<string, number>;
         problems: string[];
       };
       assert.deepEqual(seen.mounted, ['stripe-connect-balances', 'stripe-connect-payments']);
+      assert.deepEqual(seen.filters, { status: ['successful'] });
       assert.deepEqual(seen.requests, { connect: 1, stripe: 0 });
       assert.deepEqual(seen.problems, []);
     });

@@ -9,8 +9,6 @@ createRoot(document.getElementById('root')).render(
   createElement(
     ConnectProvider,
     { publishableKey: 'pk_test_tarball_react', endpoint: '/api/account-session' },
-    createElement(Payments, {
-      onLoaderStart: () => document.body.setAttribute('data-react-loader-start', ''),
-    }),
+    createElement(Payments, { defaultFilters: { status: ['successful'] } }),
   ),
 );

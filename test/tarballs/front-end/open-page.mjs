@@ -23,13 +23,16 @@ try {
       { timeout: 20000 },
     );
   await Promise.all([ready('ce-balances'), ready('ce-payments')]);
-  await page.waitForSelector('body[data-react-loader-start]', { timeout: 20000 });
   const mounted = await page.evaluate(() =>
     ['ce-balances', 'ce-payments'].map(
       (tag) => document.querySelector(tag).firstElementChild.localName,
     ),
   );
-  process.stdout.write(JSON.stringify({ mounted, requests: routes.requests, problems }));
+  // A React prop the wrapper handed to the Stripe element.
+  const filters = await page.evaluate(
+    () => document.querySelector('ce-payments').firstElementChild.settings.setDefaultFilters,
+  );
+  process.stdout.write(JSON.stringify({ mounted, filters, requests: routes.requests, problems }));
 } finally {
   await browser.close();
 }
