@@ -4,7 +4,7 @@
  *
  * Lifecycle churn: a mounted `<ce-account-onboarding>` has its Stripe element removed by a
  * script 1,000 times while it stays connected (what a morphing library does when the server's
- * HTML lacks the child), and is expected to restore it each time (SPEC, "Page lifecycles"). Heap
+ * HTML lacks the child), and is expected to restore it each time (docs/stacks/server-rendered.md). Heap
  * growth, listeners left on the page, pending timers, endpoint requests and Connect instances
  * are read before and after.
  */

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { routeStripeScripts } from '../packages/testing/src/playwright.js';
-import { CONNECT_JS_URL } from '../packages/testing/src/stand-in-scripts.js';
+import { CONNECT_JS_URL } from '../packages/core/src/stripe-internals.js';
 import type { BenchServer } from './server.js';
 import { median, quantile, round } from './stats.js';
 

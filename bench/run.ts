@@ -2,7 +2,7 @@
  * `npm run bench`: how small, how fast, how frugal with requests and memory Connect Elements is,
  * beside Stripe's own loaders built and measured the same way in the same run. Prints every figure
  * with its target and ok/MISSED, writes `bench/results.json`, and exits 1 when a size budget is
- * exceeded. The README's Benchmark section says what each number means.
+ * exceeded. docs/benchmark.md says what each number means.
  *
  * BENCH_RUNS (pairs per case, default 20), BENCH_CYCLES (memory cycles, default 1000) and
  * BENCH_ONLY (a comma-separated list of size, ready, react, memory, churn, server), BENCH_SIZES

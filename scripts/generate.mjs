@@ -8,7 +8,7 @@
  *   (`vscode.html-custom-data.json`, `web-types.json`), analysed in memory (`manifest.mjs`);
  * - the React wrappers (`packages/react/src/components.ts`) and the Vue element list and types
  *   (`packages/vue/src/elements.ts`), from that manifest;
- * - the README's component table.
+ * - the component table of the elements guide (`docs/elements.md`).
  *
  * A generated file of a component that no longer exists is removed. With `--check` nothing is
  * written: the command names every file that is out of date and exits 1 (`npm run lint` runs
@@ -24,7 +24,10 @@ import { vsCodeData, webTypes } from '../packages/core/scripts/ide-data.mjs';
 import { analyzeManifest } from '../packages/core/scripts/manifest.mjs';
 import { reactComponentsModule } from '../packages/react/scripts/generate-components.mjs';
 import { vueElementsModule } from '../packages/vue/scripts/generate-elements.mjs';
-import { readmeWithTable } from './readme-component-table.mjs';
+import { withComponentTable } from './component-table-doc.mjs';
+
+/** The guide with the component table. */
+const COMPONENT_TABLE_DOC = 'docs/elements.md';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const CORE = 'packages/core/';
@@ -80,7 +83,9 @@ export async function generatedFiles() {
   await add(`${CORE}web-types.json`, json(webTypes(manifest, packageJson)), { buildOutput: true });
   await add('packages/react/src/components.ts', reactComponentsModule(manifest));
   await add('packages/vue/src/elements.ts', vueElementsModule(manifest));
-  await add('README.md', readmeWithTable(read('README.md'), table), { parser: 'markdown' });
+  await add(COMPONENT_TABLE_DOC, withComponentTable(read(COMPONENT_TABLE_DOC), table), {
+    parser: 'markdown',
+  });
   return { files, stale: stale.map((path) => `${CORE}${path}`) };
 }
 

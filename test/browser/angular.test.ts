@@ -1,5 +1,5 @@
 /**
- * The README's Angular quick start, run: a standalone component with `CUSTOM_ELEMENTS_SCHEMA`,
+ * The Angular quick start (docs/stacks/angular.md), run: a standalone component with `CUSTOM_ELEMENTS_SCHEMA`,
  * bootstrapped with `bootstrapApplication` and zoneless change detection, its template compiled
  * in the browser (JIT, no Angular CLI).
  */
@@ -28,7 +28,7 @@ enableProdMode();
 /** This test's endpoint bucket; the component reads its URL when it is created. */
 let api = endpoint();
 
-// The README's component, with the test endpoint and a test key.
+// The guide's component, with the test endpoint and a test key.
 @Component({
   selector: 'app-connect-dashboard',
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
@@ -86,7 +86,7 @@ afterEach(() => {
   host.remove();
 });
 
-describe('Angular (the README quick start)', () => {
+describe('Angular (the quick start of docs/stacks/angular.md)', () => {
   it('sets [property] bindings on the elements, and they reach the Stripe elements', async () => {
     const page = await bootstrap();
     const connect = page.querySelector('ce-connect')!;

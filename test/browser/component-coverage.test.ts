@@ -1,6 +1,6 @@
 /**
  * Walks the installed @stripe/connect-js and proves, for every component, that its element
- * exists and that every setter and listener is wired by the SPEC's one rule. A component or
+ * exists and that every setter and listener is wired by the one rule of docs/elements.md. A component or
  * setter added by a later @stripe/connect-js fails here until the kit covers it.
  */
 import { expect, fixture, html } from '@open-wc/testing';

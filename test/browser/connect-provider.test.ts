@@ -20,7 +20,7 @@ describe('<ce-connect>', () => {
     expect(await api.requests()).to.have.length(1);
   });
 
-  it('sends one POST with the SPEC headers, credentials and component names', async () => {
+  it('sends one POST with the documented headers, credentials and component names', async () => {
     const api = endpoint();
     const provider = await fixture<CeConnect>(html`
       <ce-connect

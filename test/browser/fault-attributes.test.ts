@@ -2,7 +2,7 @@
  * Fault suite: arbitrary values of the attributes that carry structured data — `appearance` on
  * the provider, the JSON attributes `collection-options` and `default-filters`, the list
  * attribute `display-countries` — set before the elements connect and changed once they run.
- * A value the SPEC accepts reaches the Stripe element; anything else is exactly one
+ * A value the documented rules accept (docs/elements.md) reaches the Stripe element; anything else is exactly one
  * `configuration_error` on each affected element. Never an unhandled rejection, a console line,
  * or a client secret anywhere a page can read.
  */
@@ -20,7 +20,7 @@ import {
 
 type ErrorEvent = CustomEvent<{ code: string; message: string }>;
 
-/** A JSON attribute's value as the SPEC reads it: a JSON object, or a configuration error. */
+/** A JSON attribute's value as the kit reads it: a JSON object, or a configuration error. */
 function readJsonObject(text: string): { value: Record<string, unknown> } | { invalid: true } {
   try {
     const value: unknown = JSON.parse(text);
@@ -32,7 +32,7 @@ function readJsonObject(text: string): { value: Record<string, unknown> } | { in
   }
 }
 
-/** A list attribute as the SPEC reads it: comma-separated, trimmed, empty items dropped. */
+/** A list attribute as the kit reads it: comma-separated, trimmed, empty items dropped. */
 const readList = (text: string) =>
   text
     .split(',')
@@ -297,7 +297,7 @@ async function runCase(initial: Values, changed: Values): Promise<void> {
 }
 
 describe('fault suite: attribute values', () => {
-  it('reach the Stripe element when the SPEC accepts them, else one configuration_error', async function () {
+  it('reach the Stripe element when the documented rules accept them, else one configuration_error', async function () {
     this.timeout(60_000);
     await fc.assert(fc.asyncProperty(values, values, runCase), {
       numRuns: 30,

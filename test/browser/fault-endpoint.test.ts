@@ -1,7 +1,7 @@
 /**
  * Fault suite: whatever the host endpoint answers — any status, content type, body (JSON or
  * not, truncated, huge), delay or cut connection — an element ends either with its Stripe
- * element's session ready, or with exactly one `ce-error` whose code the SPEC names. Never an
+ * element's session ready, or with exactly one `ce-error` whose code docs/errors.md names. Never an
  * unhandled rejection, a console line, or a client secret anywhere a page can read.
  */
 import { expect } from '@open-wc/testing';
@@ -10,7 +10,7 @@ import '../../packages/core/src/define.js';
 import type { StandInElement } from '../../packages/testing/src/stand-in/connect-js.js';
 import { assertNoSecretLeaked, stripeElementOf, takeNoise, until } from './support/harness.js';
 
-const SPEC_CODES = [
+const ERROR_CODES = [
   'configuration_error',
   'endpoint_http_error',
   'endpoint_network_error',
@@ -77,7 +77,7 @@ const cutBeforeAnswer = ({ cut, status }: Answer) =>
  */
 const browserMayRetry = (answer: Answer) => cutBeforeAnswer(answer) || answer.status === 408;
 
-/** The SPEC's host-endpoint contract, written out: what an element must end with. */
+/** The host-endpoint contract (docs/elements.md, docs/errors.md), written out: what an element must end with. */
 function expectedOutcome(answer: Answer): Outcome {
   if (answer.late) return { code: 'endpoint_timeout' };
   if (cutBeforeAnswer(answer)) return { code: 'endpoint_network_error' };
@@ -268,7 +268,7 @@ async function runCase(answer: Answer): Promise<void> {
     if ('code' in expected) {
       expect(errors.length, 'exactly one ce-error').to.equal(1);
       const { detail } = errors[0]!;
-      expect(SPEC_CODES).to.include(detail.code);
+      expect(ERROR_CODES).to.include(detail.code);
       expect(detail.code).to.equal(expected.code);
       if (expected.status) expect(detail.status).to.equal(expected.status);
       expect(detail.message).to.be.a('string').and.not.empty;
@@ -296,7 +296,7 @@ async function runCase(answer: Answer): Promise<void> {
 }
 
 describe('fault suite: endpoint answers', () => {
-  it('end in a ready Stripe element or exactly one ce-error with a SPEC code', async function () {
+  it('end in a ready Stripe element or exactly one ce-error with a documented code', async function () {
     this.timeout(60_000);
     await fc.assert(fc.asyncProperty(answers, runCase), {
       numRuns: 40,

@@ -18,6 +18,10 @@ import {
   STRIPE_JS_URL,
   withoutExistingScriptWarning,
 } from '../../packages/core/src/stripe-internals.js';
+import {
+  CONNECT_JS_URL_PATTERN,
+  STRIPE_JS_URL_PATTERN,
+} from '../../packages/testing/src/stand-in-scripts.js';
 
 const require = createRequire(import.meta.url);
 let copies = 0;
@@ -79,7 +83,7 @@ describe('what the kit assumes about Stripe’s loaders', () => {
     assert.equal(typeof stripe.loadStripe, 'function');
   });
 
-  it('Connect.js is loaded from CONNECT_JS_URL', async () => {
+  it('Connect.js is loaded from CONNECT_JS_URL, which the stand-in routes match', async () => {
     const created = minimalDom();
     const { loadConnectAndInitialize } = await freshImport<typeof ConnectJs>(
       '@stripe/connect-js/dist/pure.esm.js',
@@ -89,13 +93,15 @@ describe('what the kit assumes about Stripe’s loaders', () => {
       created.map(({ src }) => src),
       [CONNECT_JS_URL],
     );
+    assert.match(CONNECT_JS_URL, CONNECT_JS_URL_PATTERN);
   });
 
-  it('Stripe.js is loaded from STRIPE_JS_URL', async () => {
+  it('Stripe.js is loaded from STRIPE_JS_URL, which the stand-in routes match', async () => {
     const created = minimalDom();
     const { loadStripe } = await freshImport<typeof StripeJs>('@stripe/stripe-js/dist/pure.mjs');
     void loadStripe('pk_test_url').catch(() => {});
     assert.equal(created[0]?.src.split('?')[0], STRIPE_JS_URL);
+    assert.match(created[0]!.src, STRIPE_JS_URL_PATTERN);
   });
 
   it('STRIPE_JS_TAG matches exactly the tags loadStripe waits for instead of loading its own', async () => {

@@ -1,6 +1,6 @@
 /**
  * A host endpoint for the browser tests, served by the test runner's dev server, which fails in
- * every way the SPEC's error table names and records what it was asked.
+ * every way the error table of docs/errors.md names and records what it was asked.
  *
  * `POST /api/test/secret?bucket=B&status=500&body=html&delay=300` (`body=fc-session` answers a
  * Financial Connections Session secret; `body=endless` streams whitespace until the client goes

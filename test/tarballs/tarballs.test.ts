@@ -186,13 +186,15 @@ describe('the packages as installed from their tarballs', { timeout: 240_000 }, 
     }
   });
 
-  it('ships the LICENSE and CHANGELOG.md, and names the repository, homepage and issues', () => {
+  it('ships the LICENSE, README.md and CHANGELOG.md, and names the repository, homepage and issues', () => {
     const license = readFileSync(join(repoRoot, 'LICENSE'), 'utf8');
     for (const { name, dir, files } of packed) {
       const project = name === '@connect-elements/server' ? server : frontEnd;
       const installed = join(project, 'node_modules', name);
       assert.deepEqual(
-        ['CHANGELOG.md', 'LICENSE'].filter((file) => !files.some(({ path }) => path === file)),
+        ['CHANGELOG.md', 'LICENSE', 'README.md'].filter(
+          (file) => !files.some(({ path }) => path === file),
+        ),
         [],
         name,
       );

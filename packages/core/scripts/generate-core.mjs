@@ -49,7 +49,7 @@ const classModule = (name) => {
     ...jsDocLines(summary),
     ' *',
     ...jsDocLines(
-      `Stripe's \`${name}\` embedded component. Its settings, attributes and \`ce-*\` events are derived from \`@stripe/connect-js\`; see the README's component table.`,
+      `Stripe's \`${name}\` embedded component. Its settings, attributes and \`ce-*\` events are derived from \`@stripe/connect-js\`; see the component table in docs/elements.md.`,
     ),
     ' *',
     ` * @summary ${summary}`,

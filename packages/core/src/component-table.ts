@@ -8,7 +8,7 @@
  * entry against Stripe's own parameter types, so a setter added by a later `@stripe/connect-js`
  * fails the type check until it has a kind here. What each kind means is `setting-kinds.ts`;
  * properties beyond Stripe's setters are `settingExtras`. Every element class, define module,
- * framework wrapper and the README table are generated from this (`npm run generate`).
+ * framework wrapper and the table of docs/elements.md are generated from this (`npm run generate`).
  */
 import type * as ConnectJs from '@stripe/connect-js';
 import { ephemeralKeyFetcher, type SettingExtraHost } from './ephemeral-key.js';

@@ -38,7 +38,7 @@ export function checkEndpointOptions(options: EndpointOptions, tagName: string):
 }
 
 /**
- * `POST url` with a JSON body and JSON answer, as the SPEC's host-endpoint request. Failures are
+ * `POST url` with a JSON body and JSON answer: the host-endpoint request of docs/elements.md. Failures are
  * `ConnectElementsError`s with an `endpoint_*` code; an abort through `signal` rejects with the
  * `AbortError` so callers can stay quiet.
  *

@@ -1,7 +1,8 @@
 /**
  * What each kind of setting value is, in one place: how a setter's TypeScript type maps to its
  * kind, and per kind its Lit property declaration (with the attribute converter), what Stripe's
- * setter is handed, and how the manifest, the README and the tests present and exercise it.
+ * setter is handed, and how the manifest, the component table (docs/elements.md) and the tests
+ * present and exercise it.
  *
  * Both records are typed `Record<SettingKind, …>`, so a new kind fails to compile until each says
  * what it means. They are two because the first ships to every page and the second only to the
@@ -83,11 +84,11 @@ export const settingKindRules: Record<SettingKind, SettingKindRule> = {
   function: { hasAttribute: false, declaration: () => ({ attribute: false }) },
 };
 
-/** How a kind is presented (manifest, README) and exercised (tests). */
+/** How a kind is presented (manifest, component table) and exercised (tests). */
 export interface SettingKindDoc {
   /** Appended to the manifest's description of each setting of the kind. */
   readonly manifest: string;
-  /** Appended to the attribute in the README's component table. */
+  /** Appended to the attribute in the component table of docs/elements.md. */
   readonly readme: string;
   /**
    * Values the tests set: the attribute text (`null`: a property only), the value Stripe's

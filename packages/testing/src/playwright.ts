@@ -5,7 +5,7 @@
  * `playwright`, `playwright-core` or `@playwright/test`), and `stripe` is not needed.
  */
 import {
-  CONNECT_JS_URL,
+  CONNECT_JS_URL_PATTERN,
   STRIPE_JS_URL_PATTERN,
   standInScript,
   type StandInScriptName,
@@ -66,7 +66,7 @@ export async function routeStripeScripts(page: RoutablePage): Promise<StripeScri
         body: await standInScript(name),
       });
     };
-  await page.route(CONNECT_JS_URL, answer('connect'));
+  await page.route(CONNECT_JS_URL_PATTERN, answer('connect'));
   await page.route(STRIPE_JS_URL_PATTERN, answer('stripe'));
   return {
     set: (name, mode) => {

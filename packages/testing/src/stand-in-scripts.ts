@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 
 export type StandInScriptName = 'connect' | 'stripe';
 
-/** The URL `@stripe/connect-js` loads Connect.js from. */
-export const CONNECT_JS_URL = 'https://connect-js.stripe.com/v1.0/connect.js';
+/** Matches the URLs `@stripe/connect-js` loads Connect.js from (`https://connect-js.stripe.com/v1.0/connect.js`). */
+export const CONNECT_JS_URL_PATTERN =
+  /^https:\/\/connect-js\.stripe\.com\/v[\d.]+\/connect\.js(\?.*)?$/;
 /** Matches the URLs `@stripe/stripe-js` loads Stripe.js from (`https://js.stripe.com/<train>/stripe.js`). */
 export const STRIPE_JS_URL_PATTERN = /^https:\/\/js\.stripe\.com\/[^/]+\/stripe\.js(\?.*)?$/;
 

@@ -5,7 +5,7 @@ import { connectComponentElement } from '../connect-component-element.js';
  * Onboards a connected account: collects what Stripe needs to verify it.
  *
  * Stripe's `account-onboarding` embedded component. Its settings, attributes and `ce-*` events are
- * derived from `@stripe/connect-js`; see the README's component table.
+ * derived from `@stripe/connect-js`; see the component table in docs/elements.md.
  *
  * @summary Onboards a connected account: collects what Stripe needs to verify it.
  * @tag ce-account-onboarding

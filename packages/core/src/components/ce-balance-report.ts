@@ -5,7 +5,7 @@ import { connectComponentElement } from '../connect-component-element.js';
  * Shows the balance report of the connected account.
  *
  * Stripe's `balance-report` embedded component. Its settings, attributes and `ce-*` events are
- * derived from `@stripe/connect-js`; see the README's component table.
+ * derived from `@stripe/connect-js`; see the component table in docs/elements.md.
  *
  * @summary Shows the balance report of the connected account.
  * @tag ce-balance-report

@@ -5,7 +5,7 @@ import { connectComponentElement } from '../connect-component-element.js';
  * Promotes instant payouts to a connected account that can use them.
  *
  * Stripe's `instant-payouts-promotion` embedded component. Its settings, attributes and `ce-*`
- * events are derived from `@stripe/connect-js`; see the README's component table.
+ * events are derived from `@stripe/connect-js`; see the component table in docs/elements.md.
  *
  * @summary Promotes instant payouts to a connected account that can use them.
  * @tag ce-instant-payouts-promotion

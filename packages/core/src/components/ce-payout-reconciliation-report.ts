@@ -5,7 +5,7 @@ import { connectComponentElement } from '../connect-component-element.js';
  * Shows the payout reconciliation report of the connected account.
  *
  * Stripe's `payout-reconciliation-report` embedded component. Its settings, attributes and `ce-*`
- * events are derived from `@stripe/connect-js`; see the README's component table.
+ * events are derived from `@stripe/connect-js`; see the component table in docs/elements.md.
  *
  * @summary Shows the payout reconciliation report of the connected account.
  * @tag ce-payout-reconciliation-report

@@ -5,7 +5,7 @@ import { connectComponentElement } from '../connect-component-element.js';
  * Lets the connected account manage its Stripe Tax settings.
  *
  * Stripe's `tax-settings` embedded component. Its settings, attributes and `ce-*` events are
- * derived from `@stripe/connect-js`; see the README's component table.
+ * derived from `@stripe/connect-js`; see the component table in docs/elements.md.
  *
  * @summary Lets the connected account manage its Stripe Tax settings.
  * @tag ce-tax-settings

@@ -1,5 +1,5 @@
 /**
- * The README's component table, between the markers `<!-- component-table -->` and
+ * The component table of the elements guide (`docs/elements.md`), between the markers `<!-- component-table -->` and
  * `<!-- /component-table -->`: one row per component of the installed `@stripe/connect-js`, with
  * its attributes (or `.properties`) and events. Part of `npm run generate`.
  */
@@ -24,10 +24,10 @@ export function componentTableMarkdown({ componentNames, componentSpec, settingK
   ].join('\n');
 }
 
-/** `readme` with its component table replaced by the one of `table` (not yet formatted). */
-export function readmeWithTable(readme, table) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the ${START} … ${END} markers`);
-  return `${readme.slice(0, start + START.length)}\n${componentTableMarkdown(table)}\n${readme.slice(end)}`;
+/** `doc` (a guide's text) with its component table replaced by `table`'s (not yet formatted). */
+export function withComponentTable(doc, table) {
+  const start = doc.indexOf(START);
+  const end = doc.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`The guide lacks the ${START} … ${END} markers`);
+  return `${doc.slice(0, start + START.length)}\n${componentTableMarkdown(table)}\n${doc.slice(end)}`;
 }
