@@ -8,7 +8,9 @@
  *   cannot see (Turbopack, in a Next.js server component) and a browser cannot import;
  *   `@stripe/stripe-js/pure` is a folder, which Node's ESM resolution refuses (the core must
  *   import in Node for server rendering). Their declarations are those of the CommonJS builds
- *   (`types/stripe-loaders.d.ts`).
+ *   (`types/stripe-loaders.d.ts`). `loadStripe` is imported by `stripe-js-loader.ts` itself, not
+ *   re-exported here: bundlers keep Stripe.js's loader module whole once anything imports it, so a
+ *   re-export would put it in every page, Financial Connections or not.
  * - The URLs the loaders inject, so the kit can inject them first (with a TrustedScriptURL, and
  *   forgetting a failed load), and the Stripe.js tags `loadStripe` waits for instead.
  * - The warning Connect.js's loader prints when it finds that script, which the kit drops.
@@ -25,7 +27,6 @@ export const connectElementTagNames: typeof ConnectJs.connectElementTagNames =
   connectJs.connectElementTagNames;
 export const loadConnectAndInitialize: typeof ConnectJs.loadConnectAndInitialize =
   connectJs.loadConnectAndInitialize;
-export { loadStripe } from '@stripe/stripe-js/dist/pure.mjs';
 
 /** Where `@stripe/connect-js` loads Connect.js from. */
 export const CONNECT_JS_URL = 'https://connect-js.stripe.com/v1.0/connect.js';

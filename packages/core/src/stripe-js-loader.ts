@@ -1,7 +1,8 @@
 import type { Stripe, StripeConstructorOptions } from '@stripe/stripe-js';
 import { ConnectElementsError, describeThrown } from './errors.js';
 import { appendScript } from './script-tag.js';
-import { loadStripe, STRIPE_JS_TAG, STRIPE_JS_URL } from './stripe-internals.js';
+import { loadStripe } from '@stripe/stripe-js/dist/pure.mjs';
+import { STRIPE_JS_TAG, STRIPE_JS_URL } from './stripe-internals.js';
 
 /** Stripe.js instances by publishable key, connected account and locale. */
 const instances = new Map<string, Promise<Stripe>>();
