@@ -37,7 +37,7 @@ export const answerWithBody = Symbol('connect-elements/answer-with-body');
 
 /** A handler of this package: a {@link FetchHandler} with its pipeline under {@link answerWithBody}. */
 export type SessionHandler = FetchHandler & {
-  [answerWithBody]: (request: Request, body: Uint8Array) => Promise<Answer>;
+  [answerWithBody]: (request: Request, body: Uint8Array, gone: () => boolean) => Promise<Answer>;
 };
 
 /** The body of a `200` answer. */
@@ -94,8 +94,15 @@ export function createSessionEndpoint<Principal, Params>(
   checkTimeout(definition.stripeTimeout, `${definition.endpoint} handler: stripeTimeout`);
   const stripeTimeout = definition.stripeTimeout ?? DEFAULT_STRIPE_TIMEOUT_MS;
 
-  /** The answer to `request`, whose body is `preRead` when the adapter read it already. */
-  const answer = async (request: Request, preRead?: Uint8Array): Promise<Answer> => {
+  /**
+   * The answer to `request`, whose body is `preRead` when the adapter read it already; `gone`
+   * tells whether the client went away (by default, whether the request's signal aborted).
+   */
+  const answer = async (
+    request: Request,
+    preRead?: Uint8Array,
+    gone = () => request.signal.aborted,
+  ): Promise<Answer> => {
     const fail = (thrown: unknown, stage: FailureStage, answer: Answer): Answer => {
       reportFailure(definition.onError, thrown, {
         endpoint: definition.endpoint,
@@ -138,7 +145,7 @@ export function createSessionEndpoint<Principal, Params>(
       const plan = definition.planSession(body, principal);
       if ('refusal' in plan) return errorAnswer(plan.refusal.status, plan.refusal.message);
       // A client that went away while it was authenticated gets no session made for nobody.
-      if (request.signal.aborted) return errorAnswer(499, ANSWER_MESSAGES.clientGone);
+      if (gone()) return errorAnswer(499, ANSWER_MESSAGES.clientGone);
 
       let session: { client_secret?: unknown };
       try {

@@ -6,7 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type Stripe from 'stripe';
@@ -344,58 +349,64 @@ export function hardeningSuite(): void {
         assert.equal(calls.length, 0);
       });
 
-      it(
-        'through toNodeHandler: a dropped connection aborts the request, and Stripe is not called',
-        { timeout: 5000 },
-        async () => {
-          const { stripe, calls } = recordingStripe();
-          let markAsked!: () => void;
-          const asked = new Promise<void>((resolve) => (markAsked = resolve));
-          let resolveAccount!: (id: string) => void;
-          const handler = handlerWith({
-            stripe,
-            account: () => {
-              markAsked();
-              return new Promise<string>((resolve) => (resolveAccount = resolve));
-            },
-          });
-          let markFinished!: (status: number) => void;
-          const finished = new Promise<number>((resolve) => (markFinished = resolve));
-          const adapter = toNodeHandler(async (request) => {
-            const answer = await handler(request);
-            markFinished(answer.status);
-            return answer;
-          });
-          let markClosed!: () => void;
-          const closed = new Promise<void>((resolve) => (markClosed = resolve));
-          const server = createServer((request, response) => {
-            response.once('close', () => markClosed());
-            adapter(request, response);
-          });
-          server.listen(0, '127.0.0.1');
-          await once(server, 'listening');
-          try {
-            const request = httpRequest({
-              host: '127.0.0.1',
-              port: (server.address() as AddressInfo).port,
-              method: 'POST',
-              path: '/api/session',
-              headers: { 'content-type': 'application/json' },
+      for (const wrapped of [false, true]) {
+        it(
+          `through toNodeHandler${wrapped ? ', around a Fetch handler of its own' : ''}: a dropped connection aborts the request, and Stripe is not called`,
+          { timeout: 5000 },
+          async () => {
+            const { stripe, calls } = recordingStripe();
+            let markAsked!: (request: Request) => void;
+            const asked = new Promise<Request>((resolve) => (markAsked = resolve));
+            let resolveAccount!: (id: string) => void;
+            const handler = handlerWith({
+              stripe,
+              account: (request) => {
+                markAsked(request);
+                return new Promise<string>((resolve) => (resolveAccount = resolve));
+              },
             });
-            request.on('error', () => {});
-            request.end('{}');
-            await asked;
-            request.destroy(); // the browser tab closed while the session store was asked
-            await closed;
-            resolveAccount(ACCOUNT);
-            assert.equal(await finished, 499);
-            assert.equal(calls.length, 0);
-          } finally {
-            server.closeAllConnections();
-            server.close();
-          }
-        },
-      );
+            // The handler itself takes the adapter's pipeline; a wrapper is a Fetch handler.
+            const adapter = toNodeHandler(wrapped ? (request) => handler(request) : handler);
+            let markFinished!: (status: number) => void;
+            const finished = new Promise<number>((resolve) => (markFinished = resolve));
+            let markClosed!: () => void;
+            const closed = new Promise<void>((resolve) => (markClosed = resolve));
+            const server = createServer((request, response) => {
+              response.once('close', () => markClosed());
+              const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+              response.end = ((...args: unknown[]) => {
+                markFinished(response.statusCode);
+                return end(...args);
+              }) as typeof response.end;
+              adapter(request, response);
+            });
+            server.listen(0, '127.0.0.1');
+            await once(server, 'listening');
+            try {
+              const request = httpRequest({
+                host: '127.0.0.1',
+                port: (server.address() as AddressInfo).port,
+                method: 'POST',
+                path: '/api/session',
+                headers: { 'content-type': 'application/json' },
+              });
+              request.on('error', () => {});
+              request.end('{}');
+              const seen = await asked;
+              assert.equal(seen.signal.aborted, false);
+              request.destroy(); // the browser tab closed while the session store was asked
+              await closed;
+              assert.equal(seen.signal.aborted, true, 'the signal the account callback got');
+              resolveAccount(ACCOUNT);
+              assert.equal(await finished, 499);
+              assert.equal(calls.length, 0);
+            } finally {
+              server.closeAllConnections();
+              server.close();
+            }
+          },
+        );
+      }
     });
 
     describe('toNodeHandler body deadline', () => {
