@@ -4,6 +4,8 @@
  * both calling one local Stripe double that answers at once (`endpoint-servers.ts`), loaded by
  * `autocannon` with 200 connections. The routes and the double run in child processes; runs of the
  * two routes alternate, and hand-vs-hand runs in the same loop measure the setup's own noise.
+ * Beside throughput, the routes' process reports its CPU time per request, which does not depend on
+ * how the three processes share the machine's cores.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,20 +20,24 @@ export interface LoadRun {
   p99Ms: number;
   non2xx: number;
   errors: number;
+  /** CPU time (user + system) of the routes' process per request: what the load costs the server. */
+  cpuMicrosPerRequest: number;
 }
 
 export interface OverheadRow {
   connections: number;
   seconds: number;
   rounds: number;
-  kit: { requestsPerSecond: number; p99Ms: number };
-  hand: { requestsPerSecond: number; p99Ms: number };
+  kit: { requestsPerSecond: number; p99Ms: number; cpuMicrosPerRequest: number };
+  hand: { requestsPerSecond: number; p99Ms: number; cpuMicrosPerRequest: number };
   /** Median over the rounds of kit/hand requests per second. */
   throughputRatio: number;
   /** Median over the rounds of kit p99 − hand p99. */
   addedP99Ms: number;
-  /** The same two figures for hand vs hand runs in the same loop. */
-  noise: { throughputRatio: number; addedP99Ms: number };
+  /** Median over the rounds of kit − hand CPU µs per request in the routes' process. */
+  addedCpuMicros: number;
+  /** The same figures for hand vs hand runs in the same loop. */
+  noise: { throughputRatio: number; addedP99Ms: number; addedCpuMicros: number };
   failures: number;
 }
 
@@ -51,8 +57,27 @@ async function start(
   return { child, ports };
 }
 
-async function load(port: number, connections: number, seconds: number): Promise<LoadRun> {
+/** The CPU time the child has used so far, in µs. */
+const cpuOf = (child: ChildProcess): Promise<number> =>
+  new Promise((resolve) => {
+    const answer = (message: unknown) => {
+      const { cpu } = message as { cpu?: NodeJS.CpuUsage };
+      if (!cpu) return;
+      child.off('message', answer);
+      resolve(cpu.user + cpu.system);
+    };
+    child.on('message', answer);
+    child.send('cpu');
+  });
+
+async function load(
+  routes: ChildProcess,
+  port: number,
+  connections: number,
+  seconds: number,
+): Promise<LoadRun> {
   const times: number[] = [];
+  const cpuBefore = await cpuOf(routes);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -69,7 +94,9 @@ async function load(port: number, connections: number, seconds: number): Promise
       if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
     });
   });
+  const cpu = (await cpuOf(routes)) - cpuBefore;
   return {
+    cpuMicrosPerRequest: cpu / Math.max(1, result.requests.total),
     requestsPerSecond: result.requests.total / seconds,
     p99Ms: quantile(times, 0.99),
     non2xx: result.non2xx,
@@ -87,17 +114,17 @@ export async function endpointOverhead(
     const kitPort = routes.ports['kit']!;
     const handPort = routes.ports['hand']!;
     // Warm both routes (JIT, the stripe client's keep-alive pool) before anything is kept.
-    await load(kitPort, connections, 1);
-    await load(handPort, connections, 1);
+    await load(routes.child, kitPort, connections, 1);
+    await load(routes.child, handPort, connections, 1);
     const pairs: Array<{ kit: LoadRun; hand: LoadRun }> = [];
     const noise: Array<[LoadRun, LoadRun]> = [];
     for (let round = 0; round < rounds; round += 1) {
       const first = round % 2 === 0;
-      const kit = first ? await load(kitPort, connections, seconds) : undefined;
-      const hand = await load(handPort, connections, seconds);
-      pairs.push({ kit: kit ?? (await load(kitPort, connections, seconds)), hand });
-      const a = await load(handPort, connections, seconds);
-      const b = await load(handPort, connections, seconds);
+      const kit = first ? await load(routes.child, kitPort, connections, seconds) : undefined;
+      const hand = await load(routes.child, handPort, connections, seconds);
+      pairs.push({ kit: kit ?? (await load(routes.child, kitPort, connections, seconds)), hand });
+      const a = await load(routes.child, handPort, connections, seconds);
+      const b = await load(routes.child, handPort, connections, seconds);
       noise.push(first ? [a, b] : [b, a]);
     }
     const all = [...pairs.flatMap(({ kit, hand }) => [kit, hand]), ...noise.flat()];
@@ -108,22 +135,32 @@ export async function endpointOverhead(
       kit: {
         requestsPerSecond: round(median(pairs.map(({ kit }) => kit.requestsPerSecond)), 0),
         p99Ms: round(median(pairs.map(({ kit }) => kit.p99Ms)), 2),
+        cpuMicrosPerRequest: round(median(pairs.map(({ kit }) => kit.cpuMicrosPerRequest)), 0),
       },
       hand: {
         requestsPerSecond: round(median(pairs.map(({ hand }) => hand.requestsPerSecond)), 0),
         p99Ms: round(median(pairs.map(({ hand }) => hand.p99Ms)), 2),
+        cpuMicrosPerRequest: round(median(pairs.map(({ hand }) => hand.cpuMicrosPerRequest)), 0),
       },
       throughputRatio: round(
         median(pairs.map(({ kit, hand }) => kit.requestsPerSecond / hand.requestsPerSecond)),
         3,
       ),
       addedP99Ms: round(median(pairs.map(({ kit, hand }) => kit.p99Ms - hand.p99Ms)), 2),
+      addedCpuMicros: round(
+        median(pairs.map(({ kit, hand }) => kit.cpuMicrosPerRequest - hand.cpuMicrosPerRequest)),
+        0,
+      ),
       noise: {
         throughputRatio: round(
           median(noise.map(([a, b]) => a.requestsPerSecond / b.requestsPerSecond)),
           3,
         ),
         addedP99Ms: round(median(noise.map(([a, b]) => a.p99Ms - b.p99Ms)), 2),
+        addedCpuMicros: round(
+          median(noise.map(([a, b]) => a.cpuMicrosPerRequest - b.cpuMicrosPerRequest)),
+          0,
+        ),
       },
       failures: all.reduce((sum, run) => sum + run.non2xx + run.errors, 0),
     };

@@ -9,8 +9,8 @@
  *   `createAccountSessionHandler` behind `toNodeHandler`, and a minimal hand-written `node:http`
  *   route making the same `accountSessions.create` call.
  *
- * Each sends `{ports: {...}}` to its parent over IPC once it listens, and closes when the parent
- * disconnects.
+ * Each sends `{ports: {...}}` to its parent over IPC once it listens, answers `'cpu'` with
+ * `{cpu: process.cpuUsage()}`, and closes when the parent disconnects.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -114,6 +114,9 @@ function routes(stripePort: number) {
 }
 
 async function main(): Promise<void> {
+  // tsx (which runs this file) turns on source-mapped stack traces; a server in production has
+  // them off, and stripe-node reads a stack trace on every call (~50 µs with them on).
+  process.setSourceMapsEnabled(false);
   const [role, stripePort] = process.argv.slice(2);
   const servers =
     role === 'stripe-double' ? { stripe: stripeDouble() } : routes(Number(stripePort));
@@ -123,6 +126,10 @@ async function main(): Promise<void> {
     ports[name] = await listen(server);
   }
   process.send!({ ports });
+  // The parent asks for this process's CPU time around each load run (the routes' cost per request).
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+  });
   process.on('disconnect', () => {
     for (const server of Object.values(servers)) {
       server.closeAllConnections();

@@ -211,6 +211,9 @@ function memoryTable(cycles: ProviderCyclesRow | undefined, churned: ChurnRow | 
   return table(rows) + notes;
 }
 
+const signed = (value: number, digits: number): string =>
+  `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;
+
 function serverTable(row: OverheadRow): string {
   return [
     `Server overhead: createAccountSessionHandler + toNodeHandler vs a hand-written node:http route, one Stripe double answering at once, ${row.connections} connections (autocannon), ${row.rounds} alternating rounds of ${row.seconds} s; A/A = hand vs hand in the same loop`,
@@ -229,10 +232,19 @@ function serverTable(row: OverheadRow): string {
         'p99 latency ms',
         row.kit.p99Ms.toFixed(2),
         row.hand.p99Ms.toFixed(2),
-        `+${row.addedP99Ms.toFixed(2)}`,
-        `${row.noise.addedP99Ms >= 0 ? '+' : ''}${row.noise.addedP99Ms.toFixed(2)}`,
+        signed(row.addedP99Ms, 2),
+        signed(row.noise.addedP99Ms, 2),
         `≤ +${TARGETS.addedP99Ms.toFixed(2)}`,
         mark(row.addedP99Ms <= TARGETS.addedP99Ms),
+      ],
+      [
+        'route CPU µs/request',
+        String(row.kit.cpuMicrosPerRequest),
+        String(row.hand.cpuMicrosPerRequest),
+        signed(row.addedCpuMicros, 0),
+        signed(row.noise.addedCpuMicros, 0),
+        '',
+        '',
       ],
     ]),
     row.failures ? `${row.failures} requests failed or answered non-2xx` : '',
