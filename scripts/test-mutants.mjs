@@ -153,6 +153,14 @@ export const MUTANTS = [
     test: node('suite.test.ts'),
   },
   {
+    id: 'client-gone',
+    behaviour: 'no Stripe call for a client that went away (499), through toNodeHandler too',
+    file: 'packages/server/src/session-endpoint.ts',
+    find: 'if (gone()) return errorAnswer(499, ANSWER_MESSAGES.clientGone);',
+    replace: 'if (gone() && !gone()) return errorAnswer(499, ANSWER_MESSAGES.clientGone);',
+    test: node('suite.test.ts'),
+  },
+  {
     id: 'secret-key-refused',
     behaviour: 'a secret or restricted key as publishable key is a configuration_error',
     file: 'packages/core/src/publishable-key.ts',
