@@ -125,80 +125,59 @@ function assertHealthy(
 }
 
 describe('DOM morphing libraries', () => {
-  it('morphdom (LiveView’s differ): a re-render keeps the Stripe elements, the new payment reaches Stripe', async () => {
-    const api = site.endpoint();
-    site.page(
-      '/morphdom',
-      htmlPage(
-        `<div id="app">${markup(api.url, 'pi_1')}</div>`,
-        `<script type="module">
-          import morphdom from '/vendor/morphdom.js';
-          window.patch = (html) => morphdom(document.getElementById('app'), '<div id="app">' + html + '</div>');
-        </script>`,
-      ),
-    );
-    const page = await open('/morphdom');
-    await page.settled();
-    await page.markStripeElements();
-    await page.page.evaluate((html) => window.patch!(html), markup(api.url, 'pi_2'));
-    assertHealthy(await page.settled(), page, api, {
-      requests: 1,
-      instances: 1,
-      sameStripeElements: true,
-      payment: 'pi_2',
-    });
-  });
+  /**
+   * Each library re-renders `#app` with the same markup but a new payment, as the server would
+   * send it: `patch(html)` morphs the live page into it.
+   */
+  const MORPHERS = [
+    {
+      name: 'morphdom (LiveView’s differ): a re-render keeps the Stripe elements, the new payment reaches Stripe',
+      path: '/morphdom',
+      app: '<div id="app">',
+      script: `import morphdom from '/vendor/morphdom.js';
+        window.patch = (html) => morphdom(document.getElementById('app'), '<div id="app">' + html + '</div>');`,
+    },
+    {
+      name: 'idiomorph (Turbo 8, htmx morph)',
+      path: '/idiomorph',
+      app: '<div id="app">',
+      script: `import { Idiomorph } from '/vendor/idiomorph.js';
+        window.patch = (html) => Idiomorph.morph(document.getElementById('app'), html, { morphStyle: 'innerHTML' });`,
+    },
+    {
+      name: 'Alpine’s morph (Livewire 3)',
+      path: '/alpine',
+      app: '<div id="app" x-data>',
+      script: `import Alpine from '/vendor/alpine.js';
+        import morph from '/vendor/alpine-morph.js';
+        Alpine.plugin(morph);
+        Alpine.start();
+        window.patch = (html) => Alpine.morph(document.getElementById('app'), '<div id="app" x-data>' + html + '</div>');`,
+    },
+  ];
 
-  it('idiomorph (Turbo 8, htmx morph)', async () => {
-    const api = site.endpoint();
-    site.page(
-      '/idiomorph',
-      htmlPage(
-        `<div id="app">${markup(api.url, 'pi_1')}</div>`,
-        `<script type="module">
-          import { Idiomorph } from '/vendor/idiomorph.js';
-          window.patch = (html) => Idiomorph.morph(document.getElementById('app'), html, { morphStyle: 'innerHTML' });
-        </script>`,
-      ),
-    );
-    const page = await open('/idiomorph');
-    await page.settled();
-    await page.markStripeElements();
-    await page.page.evaluate((html) => window.patch!(html), markup(api.url, 'pi_2'));
-    assertHealthy(await page.settled(), page, api, {
-      requests: 1,
-      instances: 1,
-      sameStripeElements: true,
-      payment: 'pi_2',
+  for (const { name, path, app, script } of MORPHERS) {
+    it(name, async () => {
+      const api = site.endpoint();
+      site.page(
+        path,
+        htmlPage(
+          `${app}${markup(api.url, 'pi_1')}</div>`,
+          `<script type="module">${script}</script>`,
+        ),
+      );
+      const page = await open(path);
+      await page.settled();
+      await page.markStripeElements();
+      await page.page.evaluate((html) => window.patch!(html), markup(api.url, 'pi_2'));
+      assertHealthy(await page.settled(), page, api, {
+        requests: 1,
+        instances: 1,
+        sameStripeElements: true,
+        payment: 'pi_2',
+      });
     });
-  });
-
-  it('Alpine’s morph (Livewire 3)', async () => {
-    const api = site.endpoint();
-    site.page(
-      '/alpine',
-      htmlPage(
-        `<div id="app" x-data>${markup(api.url, 'pi_1')}</div>`,
-        `<script type="module">
-          import Alpine from '/vendor/alpine.js';
-          import morph from '/vendor/alpine-morph.js';
-          Alpine.plugin(morph);
-          Alpine.start();
-          window.patch = (html) => Alpine.morph(document.getElementById('app'), '<div id="app" x-data>' + html + '</div>');
-        </script>`,
-      ),
-    );
-    const page = await open('/alpine');
-    await page.settled();
-    await page.markStripeElements();
-    await page.page.evaluate((html) => window.patch!(html), markup(api.url, 'pi_2'));
-    assertHealthy(await page.settled(), page, api, {
-      requests: 1,
-      instances: 1,
-      sameStripeElements: true,
-      payment: 'pi_2',
-    });
-  });
+  }
 });
 
 describe('htmx 2', () => {
