@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { stopCoverage } from 'node:v8';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { createServer, type Logger, type ViteDevServer } from 'vite';
 import { DEMO_COMPONENTS } from '../../demo/server/demo-components.js';
 import { CDN_BUNDLE_FILE, demoConfig } from '../../demo/server/demo-config.js';
 import {
@@ -36,6 +36,21 @@ const { connectElementTagNames: componentNames } = createRequire(import.meta.url
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const resultsDir = `${repoRoot}test-results`;
 
+/** What the demo's dev server warned of or reported as an error, which `npm run demo` would print. */
+const serverWarnings: string[] = [];
+
+const recordingLogger: Logger = {
+  hasWarned: false,
+  info: (message) => {
+    if (process.env['DEMO_TEST_LOG']) console.log(message);
+  },
+  warn: (message) => void serverWarnings.push(message),
+  warnOnce: (message) => void serverWarnings.push(message),
+  error: (message) => void serverWarnings.push(message),
+  clearScreen: () => {},
+  hasErrorLogged: () => false,
+};
+
 /** Starts the demo's dev server on a free port; `settings` as `npm run demo` would read them. */
 async function startDemo(
   env: Record<string, string>,
@@ -43,7 +58,7 @@ async function startDemo(
   const server = await createServer({
     ...demoConfig(demoSettings(env)),
     configFile: false,
-    logLevel: process.env['DEMO_TEST_LOG'] ? 'info' : 'silent',
+    customLogger: recordingLogger,
     // Its own cache, so a running `npm run demo` is not disturbed.
     cacheDir: `${repoRoot}node_modules/.vite/demo-test`,
     server: { port: 0, host: '127.0.0.1', watch: null },
@@ -262,6 +277,10 @@ describe('the demo (npm run demo), offline', () => {
     assert.ok(lifetime > 50 && lifetime <= 60, `session lifetime ${lifetime}s`);
     assert.equal((await fetch(`${url}/api/account-session`)).status, 405);
     assert.ok(OFFLINE_CONNECTED_ACCOUNT.startsWith('acct_'));
+  });
+
+  it('prints no warning or error from the dev server while every page was served', () => {
+    assert.deepEqual(serverWarnings, []);
   });
 });
 

@@ -46,9 +46,9 @@ async function loadStandIn(name: StandInScriptName): Promise<string> {
   const prebuilt = new URL(`./stand-in/${sources[name]}.js`, import.meta.url);
   if (existsSync(prebuilt)) return readFile(prebuilt, 'utf8');
   // Running from src/ in the repository: the bundler module, which is not built or published,
-  // reached by a URL the compiler does not follow.
+  // reached by a URL the compiler does not follow (nor Vite, when the demo's server loads this).
   const bundler = new URL('./stand-in-bundler.ts', import.meta.url).href;
-  const { bundleStandIn } = (await import(bundler)) as StandInBundler;
+  const { bundleStandIn } = (await import(/* @vite-ignore */ bundler)) as StandInBundler;
   return bundleStandIn(fileURLToPath(new URL(`./stand-in/${sources[name]}.ts`, import.meta.url)));
 }
 
