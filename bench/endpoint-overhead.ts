@@ -104,6 +104,26 @@ async function load(
   };
 }
 
+/** Medians of one route's runs. */
+const summary = (runs: LoadRun[]): OverheadRow['kit'] => ({
+  requestsPerSecond: round(median(runs.map((run) => run.requestsPerSecond)), 0),
+  p99Ms: round(median(runs.map((run) => run.p99Ms)), 2),
+  cpuMicrosPerRequest: round(median(runs.map((run) => run.cpuMicrosPerRequest)), 0),
+});
+
+/** Medians over the rounds of each pair's first run against its second. */
+const comparison = (pairs: Array<[LoadRun, LoadRun]>): OverheadRow['noise'] => ({
+  throughputRatio: round(
+    median(pairs.map(([a, b]) => a.requestsPerSecond / b.requestsPerSecond)),
+    3,
+  ),
+  addedP99Ms: round(median(pairs.map(([a, b]) => a.p99Ms - b.p99Ms)), 2),
+  addedCpuMicros: round(
+    median(pairs.map(([a, b]) => a.cpuMicrosPerRequest - b.cpuMicrosPerRequest)),
+    0,
+  ),
+});
+
 export async function endpointOverhead(
   options: { connections?: number; seconds?: number; rounds?: number } = {},
 ): Promise<OverheadRow> {
@@ -113,56 +133,30 @@ export async function endpointOverhead(
   try {
     const kitPort = routes.ports['kit']!;
     const handPort = routes.ports['hand']!;
+    const run = (port: number, duration: number) => load(routes.child, port, connections, duration);
     // Warm both routes (JIT, the stripe client's keep-alive pool) before anything is kept.
-    await load(routes.child, kitPort, connections, 1);
-    await load(routes.child, handPort, connections, 1);
-    const pairs: Array<{ kit: LoadRun; hand: LoadRun }> = [];
+    await run(kitPort, 1);
+    await run(handPort, 1);
+    const pairs: Array<[kit: LoadRun, hand: LoadRun]> = [];
     const noise: Array<[LoadRun, LoadRun]> = [];
     for (let round = 0; round < rounds; round += 1) {
       const first = round % 2 === 0;
-      const kit = first ? await load(routes.child, kitPort, connections, seconds) : undefined;
-      const hand = await load(routes.child, handPort, connections, seconds);
-      pairs.push({ kit: kit ?? (await load(routes.child, kitPort, connections, seconds)), hand });
-      const a = await load(routes.child, handPort, connections, seconds);
-      const b = await load(routes.child, handPort, connections, seconds);
+      const kit = first ? await run(kitPort, seconds) : undefined;
+      const hand = await run(handPort, seconds);
+      pairs.push([kit ?? (await run(kitPort, seconds)), hand]);
+      const a = await run(handPort, seconds);
+      const b = await run(handPort, seconds);
       noise.push(first ? [a, b] : [b, a]);
     }
-    const all = [...pairs.flatMap(({ kit, hand }) => [kit, hand]), ...noise.flat()];
     return {
       connections,
       seconds,
       rounds,
-      kit: {
-        requestsPerSecond: round(median(pairs.map(({ kit }) => kit.requestsPerSecond)), 0),
-        p99Ms: round(median(pairs.map(({ kit }) => kit.p99Ms)), 2),
-        cpuMicrosPerRequest: round(median(pairs.map(({ kit }) => kit.cpuMicrosPerRequest)), 0),
-      },
-      hand: {
-        requestsPerSecond: round(median(pairs.map(({ hand }) => hand.requestsPerSecond)), 0),
-        p99Ms: round(median(pairs.map(({ hand }) => hand.p99Ms)), 2),
-        cpuMicrosPerRequest: round(median(pairs.map(({ hand }) => hand.cpuMicrosPerRequest)), 0),
-      },
-      throughputRatio: round(
-        median(pairs.map(({ kit, hand }) => kit.requestsPerSecond / hand.requestsPerSecond)),
-        3,
-      ),
-      addedP99Ms: round(median(pairs.map(({ kit, hand }) => kit.p99Ms - hand.p99Ms)), 2),
-      addedCpuMicros: round(
-        median(pairs.map(({ kit, hand }) => kit.cpuMicrosPerRequest - hand.cpuMicrosPerRequest)),
-        0,
-      ),
-      noise: {
-        throughputRatio: round(
-          median(noise.map(([a, b]) => a.requestsPerSecond / b.requestsPerSecond)),
-          3,
-        ),
-        addedP99Ms: round(median(noise.map(([a, b]) => a.p99Ms - b.p99Ms)), 2),
-        addedCpuMicros: round(
-          median(noise.map(([a, b]) => a.cpuMicrosPerRequest - b.cpuMicrosPerRequest)),
-          0,
-        ),
-      },
-      failures: all.reduce((sum, run) => sum + run.non2xx + run.errors, 0),
+      kit: summary(pairs.map(([kit]) => kit)),
+      hand: summary(pairs.map(([, hand]) => hand)),
+      ...comparison(pairs),
+      noise: comparison(noise),
+      failures: [...pairs, ...noise].flat().reduce((sum, one) => sum + one.non2xx + one.errors, 0),
     };
   } finally {
     routes.child.disconnect();

@@ -115,14 +115,11 @@ async function handle(
   const pipeline = (handler as Partial<SessionHandler>)[answerWithBody];
   let fetchRequest: Request;
   try {
+    const url = urlOf(request);
+    const init = { method, headers: headersOf(request) };
     fetchRequest = pipeline
-      ? new NodeFetchRequest(urlOf(request), { method, headers: headersOf(request) }, client)
-      : new Request(urlOf(request), {
-          method,
-          headers: headersOf(request),
-          body,
-          signal: client.signal,
-        });
+      ? new NodeFetchRequest(url, init, client)
+      : new Request(url, { ...init, body, signal: client.signal });
   } catch {
     // A method the Fetch API refuses (CONNECT, TRACE, TRACK) is not POST either.
     await writeAnswer(
