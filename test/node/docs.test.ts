@@ -75,6 +75,31 @@ describe('the docs', () => {
     assert.deepEqual(broken, []);
   });
 
+  it('the README gives the install line and the commands, each a script of package.json', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    assert.match(readme, /^PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci\b/m);
+    const named = new Set(
+      [...readme.matchAll(/`npm (?:run )?([\w:-]+)`/g)].map((match) => match[1]!),
+    );
+    for (const command of [
+      'demo',
+      'test',
+      'build',
+      'bench',
+      'generate',
+      'test:preview',
+      'test:mutants',
+    ]) {
+      assert.ok(named.has(command), `the README names npm run ${command}`);
+    }
+    for (const command of named) {
+      assert.ok(command in scripts, `npm run ${command} is a script of package.json`);
+    }
+  });
+
   it('the migration table names every export of @stripe/react-connect-js, mapped to ours', () => {
     const stripeExports = Object.keys(
       createRequire(import.meta.url)('@stripe/react-connect-js') as object,
